@@ -253,6 +253,7 @@ def write_if_changed(path, content):
 
 def build_downloads(tools):
     """Copy or generate every download into docs/inventory/downloads/; return their paths."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
     from workbooks import SpecError, write_workbook  # tools/workbooks.py, beside its specs
 
     written = set()
@@ -275,7 +276,6 @@ def build_downloads(tools):
 
 def build():
     """Check the catalog and (re)write docs/inventory/; return the tools."""
-    sys.path.insert(0, str(TOOLS))
     tools, topics, chapters = load_catalog()
     pages = render_all(tools, topics, chapters)
     keep = {OUT / name for name in pages} | build_downloads(tools)
