@@ -1,0 +1,118 @@
+"""Result tables: named columns (with label, kind and display format) and rows of raw values."""
+
+from dataclasses import dataclass, field
+
+# `kind` says what the raw values are: "text", "number" or "flag" (true/false).
+# `format` is a display hint only; values stay unrounded:
+#   text, integer (thousands separators, no decimals), decimal1, decimal2, decimal4,
+#   percent1 (the value is already in percent units: 7.5 means 7.5%), currency (whole dollars), flag.
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: str
+    kind: str = "number"
+    format: str = "decimal2"
+
+    def to_dict(self):
+        return {"name": self.name, "label": self.label, "kind": self.kind, "format": self.format}
+
+
+_CATALOG = [
+    Column("industry", "Industry", "text", "text"),
+    Column("industry_code", "NAICS code", "text", "text"),
+    Column("industry_title", "Industry", "text", "text"),
+    Column("region_employment", "Region employment", "number", "integer"),
+    Column("nation_employment", "Nation employment", "number", "integer"),
+    Column("region_share", "Region share", "number", "decimal4"),
+    Column("nation_share", "Nation share", "number", "decimal4"),
+    Column("lq", "Location quotient", "number", "decimal2"),
+    Column("lq_low", "LQ low", "number", "decimal2"),
+    Column("lq_high", "LQ high", "number", "decimal2"),
+    Column("band", "Band", "text", "text"),
+    Column("status", "Status", "text", "text"),
+    Column("note", "Note", "text", "text"),
+    Column("suppressed_counties", "Suppressed counties", "number", "integer"),
+    Column("employment", "Employment", "number", "integer"),
+    Column("establishments", "Establishments", "number", "integer"),
+    Column("avg_annual_pay", "Average annual pay", "number", "currency"),
+    Column("avg_weekly_wage", "Average weekly wage", "number", "currency"),
+    Column("prior_employment", "Prior-year employment", "number", "integer"),
+    Column("growth_percent", "Growth (%)", "number", "percent1"),
+    Column("projected_growth", "Projected growth (%)", "number", "percent1"),
+    Column("start", "Start", "number", "integer"),
+    Column("end", "End", "number", "integer"),
+    Column("years", "Years", "number", "decimal1"),
+    Column("percent_change", "Change (%)", "number", "percent1"),
+    Column("annualized_percent", "Annual growth (%)", "number", "percent1"),
+    Column("small_industry", "Very small industry", "flag", "flag"),
+    Column("score", "Score", "number", "decimal2"),
+    Column("rank", "Rank", "number", "integer"),
+    Column("highlight", "Highlighted", "flag", "flag"),
+    Column("region_start", "Region start", "number", "integer"),
+    Column("region_end", "Region end", "number", "integer"),
+    Column("nation_start", "Nation start", "number", "integer"),
+    Column("nation_end", "Nation end", "number", "integer"),
+    Column("national_effect", "National growth effect", "number", "decimal1"),
+    Column("industry_mix_effect", "Industry mix effect", "number", "decimal1"),
+    Column("competitive_effect", "Competitive effect", "number", "decimal1"),
+    Column("total_change", "Total change", "number", "decimal1"),
+]
+CATALOG = {column.name: column for column in _CATALOG}
+
+
+def column(name, label=None):
+    """The standard column for `name`; factor-derived names get a sensible default."""
+    if name in CATALOG:
+        found = CATALOG[name]
+        return Column(found.name, label or found.label, found.kind, found.format)
+    if name.startswith("rank_"):
+        return Column(name, label or f"Rank: {name[5:]}", "number", "integer")
+    if name.startswith("highlight_"):
+        return Column(name, label or f"Highlighted: {name[10:]}", "flag", "flag")
+    return Column(name, label or name.replace("_", " ").capitalize(), "number", "decimal2")
+
+
+def text_column(name, label=None):
+    return Column(name, label or name.replace("_", " ").capitalize(), "text", "text")
+
+
+@dataclass
+class Table:
+    """A result: columns, rows of raw values (None = missing), and facts about how it was made."""
+
+    columns: list
+    rows: list
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def names(self):
+        return [col.name for col in self.columns]
+
+    def records(self):
+        names = self.names
+        return [dict(zip(names, row)) for row in self.rows]
+
+    def column_values(self, name):
+        index = self.names.index(name)
+        return [row[index] for row in self.rows]
+
+    def to_dict(self):
+        return {
+            "columns": [col.to_dict() for col in self.columns],
+            "rows": [list(row) for row in self.rows],
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        """Rebuild a table sent back by the browser (columns may be names or dicts)."""
+        columns = []
+        for item in data.get("columns", []):
+            if isinstance(item, str):
+                columns.append(column(item))
+            else:
+                columns.append(Column(str(item["name"]), str(item.get("label") or item["name"]),
+                                      str(item.get("kind") or "number"), str(item.get("format") or "decimal2")))
+        return cls(columns, [list(row) for row in data.get("rows", [])], dict(data.get("meta") or {}))

@@ -1,0 +1,65 @@
+"""Shared fixtures for the calculator tests, and the hypothesis profile chosen by START_FUZZ.
+
+START_FUZZ unset: a small profile that keeps `make test` fast. START_FUZZ=1: enough examples that
+the property suite runs 100,000 or more in total. The total actually run is printed at the end.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for calc_support, in any import mode
+from calc_support import EXAMPLES, FUZZ, SRC  # noqa: E402
+
+try:
+    import start_calculators  # noqa: F401
+except ImportError:  # a checkout without the package installed
+    sys.path.insert(0, str(SRC))
+
+# Nine property tests share the budget: 9 x 13,000 = 117,000 examples at most.
+settings.register_profile("small", max_examples=60, deadline=None, database=None)
+settings.register_profile("large", max_examples=13_000, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                 HealthCheck.filter_too_much])
+settings.load_profile("large" if FUZZ else "small")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if EXAMPLES["by_test"]:
+        profile = "large (START_FUZZ=1)" if FUZZ else "small"
+        terminalreporter.write_line(
+            f"hypothesis examples run: {EXAMPLES['total']:,} in {len(EXAMPLES['by_test'])} "
+            f"property tests, profile {profile}")
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run `python -m start_calculators ...` in a subprocess; returns the CompletedProcess."""
+
+    def run(*args, stdin=None):
+        env = dict(os.environ, PYTHONPATH=str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        return subprocess.run([sys.executable, "-m", "start_calculators", *map(str, args)],
+                              capture_output=True, text=True, cwd=tmp_path, env=env, input=stdin,
+                              timeout=120)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a file (text or bytes) into the test's folder and return its path."""
+
+    def make(name, content):
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+        return path
+
+    return make
+

@@ -1,0 +1,140 @@
+"""browser.py: the JSON protocol the widgets use, errors as ok:false, CSV and XLSX exports."""
+
+import base64
+import io
+import json
+
+import openpyxl
+import pytest
+from calc_support import sample_paths
+
+from start_calculators import browser
+
+
+def ask(fn, **args):
+    response = json.loads(browser.call(json.dumps({"id": "r1", "fn": fn, "args": args})))
+    assert response["id"] == "r1"
+    return response
+
+
+def result(fn, **args):
+    response = ask(fn, **args)
+    assert response["ok"], response
+    return response["result"]
+
+
+def records(table):
+    names = [column["name"] for column in table["columns"]]
+    return [dict(zip(names, row)) for row in table["rows"]]
+
+
+def test_lq_table_round_trip():
+    table = result("lq_table", rows=[{"industry": "Widgets", "region_employment": "1,714",
+                                      "nation_employment": 879213}],
+                   region_total="79,006", nation_total=15593224)
+    assert {"name", "label", "kind", "format"} <= set(table["columns"][0])
+    row = records(table)[0]
+    assert round(row["lq"], 7) == 0.3847623 and row["band"] == "low"
+
+
+def test_lq_table_from_pasted_csv():
+    table = result("lq_table", csv="industry,region_employment,nation_employment\nA,10,100\n",
+                   region_total=100, nation_total=1000)
+    assert records(table)[0]["lq"] == pytest.approx(1.0)
+
+
+def test_errors_come_back_with_file_row_and_column():
+    response = ask("lq_table", csv="industry,region_employment,nation_employment\nA,(D),100\n",
+                   name="mine.csv", region_total=100, nation_total=1000)
+    assert response["ok"] is False
+    error = response["error"]
+    assert (error["file"], error["row"], error["column"]) == ("mine.csv", 2, "region_employment")
+    assert error["message"].startswith('mine.csv, row 2, column "region_employment": expected')
+
+
+def test_grid_rows_errors_count_from_one():
+    response = ask("lq_table", rows=[{"industry": "A", "region_employment": 1, "nation_employment": 2},
+                                     {"industry": "B", "region_employment": "x", "nation_employment": 2}],
+                   region_total=100, nation_total=1000)
+    assert response["error"]["row"] == 2 and response["error"]["column"] == "region_employment"
+
+
+def test_qcew_upload_matches_the_sample():
+    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sample_paths()]
+    uploaded = result("lq_qcew", files=files, base="total", level="3")
+    sample = result("sample_region", **{"as": "lq"})
+    assert uploaded["rows"] == sample["rows"]
+    assert "Central Ohio" in sample["meta"]["label"]
+    shipped = result("sample_region")
+    assert [f["name"] for f in shipped["files"]] == [p.name for p in sample_paths()]
+
+
+def test_a_bad_upload_names_the_file():
+    response = ask("lq_qcew", files=[{"name": "notes.txt", "text": "hello,world\n1,2\n"}])
+    assert response["ok"] is False and response["error"]["file"] == "notes.txt"
+    assert response["error"]["row"] == 1
+
+
+def test_growth_functions():
+    single = records(result("growth", start=50, end=100, years=5))[0]
+    assert single["percent_change"] == pytest.approx(100)
+    table = records(result("growth_table", rows=[{"industry": "A", "start": 10, "end": 11}]))
+    assert table[0]["percent_change"] == pytest.approx(10)
+
+
+def test_rank_from_an_industry_table_result():
+    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sample_paths()]
+    industries = result("industry_table", files=files, projected={"238": 3.5})
+    ranked = result("rank", table=industries, key="industry_code",
+                    factors=["employment", "avg_annual_pay", "lq"], weights={"employment": 2},
+                    ties="avg", highlight="top", top_n=5)
+    rows = records(ranked)
+    assert rows[0]["industry_title"]
+    tops = [row for row in rows if row["highlight"]]
+    assert tops and all(row["rank"] <= 5 for row in tops)
+
+
+def test_shift_share_table_and_missing_nation():
+    table = result("shift_share", rows=[{"industry": "A", "region_start": 100, "region_end": 150,
+                                         "nation_start": 1000, "nation_end": 1200}],
+                   nation_total_start=10000, nation_total_end=11000)
+    assert records(table)[0]["competitive_effect"] == pytest.approx(30)
+    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sample_paths()[:1]]
+    response = ask("shift_share", files=files)
+    assert response["ok"] is False and "national" in response["error"]["message"]
+
+
+def test_csv_export_guards_against_formulas():
+    table = {"columns": [{"name": "industry", "kind": "text"}, {"name": "lq"}],
+             "rows": [["=HYPERLINK(\"x\")", -1.5], ["+cmd", 2], ["@sum", None], ["-x", 0], ["Fine", 1]]}
+    text = result("to_csv", table=table)
+    lines = text.splitlines()
+    assert lines[1].startswith("\"'=HYPERLINK") and lines[1].endswith(",-1.5")
+    assert lines[2].startswith("'+cmd") and lines[3] == "'@sum," and lines[4] == "'-x,0"
+    assert lines[5] == "Fine,1"
+
+
+def test_xlsx_export_reads_back_with_openpyxl():
+    table = {"columns": ["industry", "lq", "highlight"],
+             "rows": [["<b>A&B</b>", 0.3847623423013281, True], ["B", None, False]]}
+    data = base64.b64decode(result("to_xlsx", table=table, sheet="LQ results"))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert sheet.title == "LQ results"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows == [("industry", "lq", "highlight"), ("<b>A&B</b>", 0.3847623423013281, True), ("B", None, False)]
+
+
+@pytest.mark.parametrize("request_text", ["not json", "[]", '{"fn": "nope"}', '{"fn": "lq_table", "args": 5}'])
+def test_malformed_requests_are_ok_false(request_text):
+    response = json.loads(browser.call(request_text))
+    assert response["ok"] is False and response["error"]["message"]
+
+
+def test_unexpected_exceptions_become_a_generic_error(monkeypatch):
+    def broken(args):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(browser.FUNCTIONS, "lq_table", broken)
+    response = ask("lq_table")
+    assert response["ok"] is False and "unexpected" in response["error"]["message"]
+    assert "boom" not in response["error"]["message"]
