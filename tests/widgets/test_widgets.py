@@ -1,0 +1,154 @@
+"""The four calculator widgets in Chromium: samples match the CLI, uploads, errors, safety, reload, privacy."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2020-annual-*.csv"))
+SLOW = 90_000  # ms: the first Pyodide start on a busy 2-core machine
+
+
+def cli(*args):
+    """The command line's JSON output for the same input: the reference the widgets must match."""
+    done = subprocess.run([sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout)
+
+
+def open_calculator(page, site_url, name):
+    page.goto(f"{site_url}calculators/{name}/")
+    root = page.locator(f"[data-calculator={name}]")
+    root.locator("[data-role=status]").filter(has_text="Ready").wait_for(timeout=SLOW)
+    root.locator("table[data-role=results] tbody tr").first.wait_for(timeout=SLOW)
+    return root
+
+
+def table_values(page, key):
+    """{key cell's value: {column: raw data-value}} for the results table."""
+    return page.evaluate("""(key) => {
+        const out = {};
+        for (const row of document.querySelectorAll('table[data-role=results] tbody tr')) {
+            const cells = {};
+            for (const cell of row.children) cells[cell.dataset.col] = cell.dataset.value;
+            out[cells[key]] = cells;
+        }
+        return out;
+    }""", key)
+
+
+def assert_same(widget, expected, key, columns):
+    """Every CLI row appears in the widget with the same unrounded numbers (missing stays missing)."""
+    assert len(widget) == len(expected)
+    for record in expected:
+        row = widget[str(record[key])]
+        for column in columns:
+            value = record[column]
+            if value is None:
+                assert row[column] == "", (record[key], column)
+            else:
+                assert float(row[column]) == pytest.approx(value, rel=1e-12, abs=1e-12), (record[key], column)
+
+
+def test_location_quotient_sample_matches_the_cli(page, site_url):
+    open_calculator(page, site_url, "location-quotient")
+    assert_same(table_values(page, "industry_code"), cli("lq", "--sample"), "industry_code",
+                ["region_employment", "lq", "lq_low", "lq_high"])
+    assert "Central Ohio" in page.locator("[data-role=source]").inner_text()
+
+
+def test_uploading_the_county_files_matches_the_cli(page, site_url):
+    root = open_calculator(page, site_url, "location-quotient")
+    root.locator("select").nth(1).select_option("sector")
+    root.locator("input[type=file][data-role=upload]").set_input_files([str(p) for p in SAMPLE])
+    page.locator("[data-role=source]").filter(has_text="your QCEW files").wait_for(timeout=SLOW)
+    expected = cli("lq", "--qcew", *SAMPLE, "--level", "sector")
+    page.wait_for_timeout(200)
+    assert_same(table_values(page, "industry_code"), expected, "industry_code", ["region_employment", "lq"])
+
+
+def test_a_bad_upload_shows_an_error_and_keeps_the_table(page, site_url, tmp_path):
+    root = open_calculator(page, site_url, "location-quotient")
+    before = table_values(page, "industry_code")
+    bad = tmp_path / "not-qcew.csv"
+    bad.write_text("name,value\nsomething,1\n")
+    root.locator("input[type=file][data-role=upload]").set_input_files(str(bad))
+    error = root.locator("[data-role=error]")
+    error.wait_for(state="visible", timeout=SLOW)
+    assert "not-qcew.csv" in error.inner_text()
+    assert table_values(page, "industry_code") == before
+
+
+def test_ranking_sample_matches_the_cli(page, site_url):
+    open_calculator(page, site_url, "ranking")
+    expected = cli("rank", "--sample", "--missing", "last", "--highlight", "top")
+    titles = {row["industry_code"]: row["industry_title"] for row in cli("table", "--sample")}
+    for record in expected:
+        record["industry_title"] = titles[record["industry_code"]]
+    assert_same(table_values(page, "industry_title"), expected, "industry_title",
+                ["employment", "lq", "rank_employment", "rank_lq", "score", "rank"])
+
+
+def test_growth_sample_matches_the_cli(page, site_url):
+    open_calculator(page, site_url, "growth")
+    assert_same(table_values(page, "industry_code"), cli("growth", "--sample", "--min-size", "250"), "industry_code",
+                ["start", "end", "percent_change", "annualized_percent"])
+
+
+def test_shift_share_sample_matches_the_cli(page, site_url):
+    open_calculator(page, site_url, "shift-share")
+    assert_same(table_values(page, "industry_code"), cli("shift-share", "--sample"), "industry_code",
+                ["region_start", "region_end", "national_effect", "industry_mix_effect", "competitive_effect"])
+
+
+def test_an_industry_name_is_shown_as_text_and_never_run(page, site_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    root = open_calculator(page, site_url, "growth")
+    name = "<img src=x onerror=alert(1)>"
+    cells = root.locator(".calc-grid input")
+    cells.nth(0).fill(name)
+    cells.nth(1).fill("50")
+    cells.nth(2).fill("100")
+    root.locator("[data-action=calculate]").click()
+    cell = root.locator("table[data-role=results] tbody th[data-col=industry]")
+    cell.filter(has_text=name).wait_for(timeout=SLOW)
+    assert cell.first.inner_text() == name
+    assert root.locator("table[data-role=results] img").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == []
+
+
+def test_reload_restores_the_users_table(page, site_url):
+    root = open_calculator(page, site_url, "growth")
+    cells = root.locator(".calc-grid input")
+    for index, value in enumerate(["Widgets", "1,000", "1,210", "2"]):
+        cells.nth(index).fill(value)
+    root.locator("[data-action=calculate]").click()
+    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(timeout=SLOW)
+    page.reload()
+    root = page.locator("[data-calculator=growth]")
+    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(timeout=SLOW)
+    row = table_values(page, "industry")["Widgets"]
+    assert float(row["annualized_percent"]) == pytest.approx(10.0)
+    assert root.locator(".calc-grid input").nth(0).input_value() == "Widgets"
+
+
+def test_calculators_stay_on_the_origin_and_chapters_skip_pyodide(page, site_url):
+    for name in ("location-quotient", "ranking", "growth", "shift-share"):
+        open_calculator(page, site_url, name)
+    assert any("/assets/pyodide/" in url for url in page.log.requests)
+    foreign = [url for url in page.log.requests if not url.startswith((site_url, "data:", "blob:"))]
+    assert foreign == []
+
+    before = len(page.log.requests)
+    page.goto(site_url + "02-regional-needs-assessment/target-industry-identification/")
+    page.wait_for_load_state("networkidle")
+    chapter = page.log.requests[before:]
+    assert chapter, "the chapter page made no requests at all"
+    assert [url for url in chapter if "/assets/pyodide/" in url or "/assets/calculators/" in url] == []
