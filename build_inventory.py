@@ -236,8 +236,20 @@ def render_all(tools, topics, chapters):
     pages = {f"{name}.md": env.get_template(f"{name}.md.j2").render(**data)
              for name in ("index", "alphabetical", "by-module", "by-topic")}
     for tool in tools:
-        pages[f"tools/{tool.slug}.md"] = env.get_template("tool.md.j2").render(tool=tool, **data)
+        pages[f"tools/{tool.slug}.md"] = env.get_template("tool.md.j2").render(tool=tool, facts=facts(tool, chapters), **data)
     return pages
+
+
+def facts(tool, chapters):
+    """(label, Markdown) pairs for a tool page's facts block; links are relative to docs/inventory/tools/."""
+    rows = [("Kind", tool.kind.capitalize()),
+            ("Chapters", " · ".join(f"[{m}. {chapters[m][1]}](../../{chapters[m][0]}/index.md)" for m in tool.modules)),
+            ("Topics", " · ".join(f"[{t}](../by-topic.md#{slugify(t, '-')})" for t in tool.topics))]
+    if tool.downloads:
+        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in tool.downloads)))
+    if tool.used_in:
+        rows.append(("Used in", " · ".join(f"[{title}](../../{page})" for page, title in tool.used_in)))
+    return rows
 
 
 def write_if_changed(path, content):
