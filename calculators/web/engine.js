@@ -4,15 +4,40 @@
 (function (scope) {
   "use strict";
 
+  // Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296),
+  // so watch the downloads made while starting and turn a failed one into a rejection.
+  function watchDownloads() {
+    var original = scope.fetch;
+    var reject;
+    var failed = new Promise(function (_, no) { reject = no; });
+    scope.fetch = function (input, init) {
+      var url = String((input && input.url) || input).split("/").pop();
+      return original.call(scope, input, init).then(function (response) {
+        if (!response.ok) reject(new Error("could not download " + url + " (HTTP " + response.status + ")"));
+        return response;
+      }, function (error) {
+        reject(new Error("could not download " + url + " (" + ((error && error.message) || error) + ")"));
+        throw error;
+      });
+    };
+    return { failed: failed, stop: function () { scope.fetch = original; } };
+  }
+
   // loadPyodide: the runtime's loader; options: extra loadPyodide options (indexURL, lock ...);
   // onStatus(stage): "starting", "packages", "ready". Resolves to call(requestJson) -> responseJson.
   async function start(loadPyodide, options, onStatus) {
-    onStatus("starting");
-    const pyodide = await loadPyodide(Object.assign({ fullStdLib: false }, options));
-    onStatus("packages");
-    // The wheel's sha256 from the lock file is checked before it is installed.
-    await pyodide.loadPackage("start-calculators", { checkIntegrity: true, messageCallback: function () {} });
-    const browser = pyodide.pyimport("start_calculators.browser");
+    var watch = watchDownloads();
+    try {
+      onStatus("starting");
+      var pyodide = await Promise.race([loadPyodide(Object.assign({ fullStdLib: false }, options)), watch.failed]);
+      onStatus("packages");
+      // The wheel's sha256 from the lock file is checked before it is installed.
+      await Promise.race([pyodide.loadPackage("start-calculators", { checkIntegrity: true, messageCallback: function () {} }),
+        watch.failed]);
+    } finally {
+      watch.stop();
+    }
+    var browser = pyodide.pyimport("start_calculators.browser");
     onStatus("ready");
     return function call(requestJson) {
       return browser.call(requestJson);

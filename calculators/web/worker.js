@@ -8,7 +8,8 @@ const ready = self.StartEngine.start(
   (stage) => self.postMessage({ type: "status", stage }),
 );
 
-ready.catch((error) => self.postMessage({ type: "failed", message: String(error && error.message || error) }));
+const fail = (error) => self.postMessage({ type: "failed", message: String((error && error.message) || error) });
+ready.catch(fail);
 
 self.onmessage = async (event) => {
   const call = await ready;

@@ -152,3 +152,18 @@ def test_calculators_stay_on_the_origin_and_chapters_skip_pyodide(page, site_url
     chapter = page.log.requests[before:]
     assert chapter, "the chapter page made no requests at all"
     assert [url for url in chapter if "/assets/pyodide/" in url or "/assets/calculators/" in url] == []
+
+
+def test_a_failed_start_says_so_and_retry_recovers(page, site_url):
+    page.context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(f"{site_url}calculators/growth/")
+    root = page.locator("[data-calculator=growth]")
+    status = root.locator("[data-role=status]")
+    status.filter(has_text="did not start").wait_for(timeout=SLOW)
+    retry = root.locator("[data-action=retry]")
+    assert retry.is_visible()
+    page.context.unroute("**/pyodide.asm.wasm")
+    retry.click()
+    status.filter(has_text="Ready").wait_for(timeout=SLOW)
+    root.locator("table[data-role=results] tbody tr").first.wait_for(timeout=SLOW)
+    assert not retry.is_visible()

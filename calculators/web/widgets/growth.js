@@ -43,7 +43,7 @@
     on: { click: function () { var r = results.current(); if (r) K.download(r, "growth", "csv"); } } })]);
 
   root.appendChild(el("div", { class: "calc-body" }, [
-    K.statusLine(function () { window.StartRuntime.retry(); }),
+    K.statusLine(function () { restore(); }),
     el("h2", { text: "One industry" }), start.field, end.field, years.field, single,
     el("h2", { text: "A table of industries" }),
     el("p", { class: "calc-actions" }, [sampleButton]), grid.node, upload.field, minSize.field, tableButton,
@@ -112,8 +112,13 @@
     runSample();
   });
 
-  if (state.source === "single") runSingle();
-  else if (state.source === "table" && state.table && state.table.csv) runTable({ csv: state.table.csv, name: state.table.name }, state.table.name);
-  else if (state.source === "table" && state.table) runTable(gridArgs(), "your table");
-  else runSample();
+  // What the reader last had: restored on load and after a retry.
+  function restore() {
+    if (state.source === "single") return runSingle();
+    if (state.source === "table" && state.table && state.table.csv) return runTable({ csv: state.table.csv, name: state.table.name }, state.table.name);
+    if (state.source === "table" && state.table) return runTable(gridArgs(), "your table");
+    return runSample();
+  }
+
+  restore();
 })();

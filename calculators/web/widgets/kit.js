@@ -63,10 +63,11 @@
   }
 
   // --- The status line, error area and a result table -----------------------------------------
-  function statusLine(onRetry) {
+  // The runtime's stages in words; on failure, a retry button that restarts it and then calls restart().
+  function statusLine(restart) {
     var text = el("span", { class: "calc-status__text" });
     var retry = el("button", { type: "button", class: "md-button", data: { action: "retry" }, hidden: true, text: "Try again",
-      on: { click: onRetry } });
+      on: { click: function () { window.StartRuntime.retry().then(restart); } } });
     var node = el("p", { class: "calc-status", role: "status", "aria-live": "polite", data: { role: "status" } }, [text, " ", retry]);
     window.StartRuntime.onStatus(function (state, message) {
       node.dataset.stage = state.stage;

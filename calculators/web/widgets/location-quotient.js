@@ -66,7 +66,7 @@
     data: { action: "download-csv" }, text: "Download CSV",
     on: { click: function () { var r = results.current(); if (r) K.download(r, "location-quotients", "csv"); } } })]);
 
-  root.appendChild(el("div", { class: "calc-body" }, [K.statusLine(function () { window.StartRuntime.retry(); }),
+  root.appendChild(el("div", { class: "calc-body" }, [K.statusLine(function () { rerun(); }),
     el("p", { class: "calc-actions" }, [sampleButton]), modes, qcewPanel, tablePanel, errors, source, results.node, downloads, chart.node]));
   showMode();
 

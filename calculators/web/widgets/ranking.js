@@ -53,7 +53,7 @@
   ]);
 
   root.appendChild(el("div", { class: "calc-body" }, [
-    K.statusLine(function () { window.StartRuntime.retry(); }),
+    K.statusLine(function () { restore(); }),
     el("p", { class: "calc-actions" }, [sampleButton, regionButton]), upload.field, paste.field, pasteButton,
     el("h2", { text: "Factors and weights" }), factorBox, ties.field, missing.field, highlight.field, topN.field, rankButton,
     errors, source, results.node, downloads, el("h2", { text: "Chart" }), axes, chart.node,
@@ -203,7 +203,12 @@
   pasteButton.addEventListener("click", function () { state.axes = {}; tryCsv(paste.input.value, "the pasted table"); });
   rankButton.addEventListener("click", rank);
 
-  if (state.input.kind === "csv") tryCsv(state.input.csv, state.input.name, true);
-  else if (state.input.kind === "region") loadRegion();
-  else loadSample();
+  // What the reader last had: restored on load and after a retry.
+  function restore() {
+    if (state.input.kind === "csv") return tryCsv(state.input.csv, state.input.name, true);
+    if (state.input.kind === "region") return loadRegion();
+    return loadSample();
+  }
+
+  restore();
 })();

@@ -55,7 +55,7 @@
   var downloads = el("p", { class: "calc-actions" }, [el("button", { type: "button", class: "md-button", data: { action: "download-csv" },
     text: "Download CSV", on: { click: function () { var r = results.current(); if (r) K.download(r, "shift-share", "csv"); } } })]);
 
-  root.appendChild(el("div", { class: "calc-body" }, [K.statusLine(function () { window.StartRuntime.retry(); }),
+  root.appendChild(el("div", { class: "calc-body" }, [K.statusLine(function () { restore(); }),
     el("p", { class: "calc-actions" }, [sampleButton]), modes, qcewPanel, tablePanel, errors, source, results.node, downloads, chart.node]));
   showMode();
 
@@ -133,8 +133,13 @@
     runSample();
   });
 
-  files = savedFiles.load();
-  if (state.source === "table" && state.table) runTable();
-  else if (state.source === "files" && files) runFiles(files);
-  else runSample();
+  // What the reader last had: restored on load and after a retry.
+  function restore() {
+    files = files || savedFiles.load();
+    if (state.source === "table" && state.table) return runTable();
+    if (state.source === "files" && files) return runFiles(files);
+    return runSample();
+  }
+
+  restore();
 })();
