@@ -1,6 +1,7 @@
 """Shared fixtures: a strict build of the site, a loopback server for it, and Debian Chromium via Playwright."""
 
 import functools
+import os
 import subprocess
 import sys
 import threading
@@ -21,8 +22,9 @@ CHROMIUM_FLAGS = [
 def site_build(tmp_path_factory):
     """`mkdocs build --strict` into a fresh folder; the completed process, with the folder as .site."""
     out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # the theme's end-of-life banner, as `make` sets it
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-4000:]}")
     done.site = out

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from calculator_pages import SLOW, results
+from calculator_pages import open_calculator as open_page
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2020-annual-*.csv"))
-SLOW = 90_000  # ms: the first Pyodide start on a busy 2-core machine
 
 
 def cli(*args):
@@ -22,24 +23,7 @@ def cli(*args):
 
 
 def open_calculator(page, site_url, name):
-    page.goto(f"{site_url}calculators/{name}/")
-    root = page.locator(f"[data-calculator={name}]")
-    root.locator("[data-role=status]").filter(has_text="Ready").wait_for(timeout=SLOW)
-    root.locator("table[data-role=results] tbody tr").first.wait_for(timeout=SLOW)
-    return root
-
-
-def table_values(page, key):
-    """{key cell's value: {column: raw data-value}} for the results table."""
-    return page.evaluate("""(key) => {
-        const out = {};
-        for (const row of document.querySelectorAll('table[data-role=results] tbody tr')) {
-            const cells = {};
-            for (const cell of row.children) cells[cell.dataset.col] = cell.dataset.value;
-            out[cells[key]] = cells;
-        }
-        return out;
-    }""", key)
+    return open_page(page, f"{site_url}calculators/{name}/", name)
 
 
 def assert_same(widget, expected, key, columns):
@@ -57,7 +41,7 @@ def assert_same(widget, expected, key, columns):
 
 def test_location_quotient_sample_matches_the_cli(page, site_url):
     open_calculator(page, site_url, "location-quotient")
-    assert_same(table_values(page, "industry_code"), cli("lq", "--sample"), "industry_code",
+    assert_same(results(page, "industry_code"), cli("lq", "--sample"), "industry_code",
                 ["region_employment", "lq", "lq_low", "lq_high"])
     assert "Central Ohio" in page.locator("[data-role=source]").inner_text()
 
@@ -69,19 +53,19 @@ def test_uploading_the_county_files_matches_the_cli(page, site_url):
     page.locator("[data-role=source]").filter(has_text="your QCEW files").wait_for(timeout=SLOW)
     expected = cli("lq", "--qcew", *SAMPLE, "--level", "sector")
     page.wait_for_timeout(200)
-    assert_same(table_values(page, "industry_code"), expected, "industry_code", ["region_employment", "lq"])
+    assert_same(results(page, "industry_code"), expected, "industry_code", ["region_employment", "lq"])
 
 
 def test_a_bad_upload_shows_an_error_and_keeps_the_table(page, site_url, tmp_path):
     root = open_calculator(page, site_url, "location-quotient")
-    before = table_values(page, "industry_code")
+    before = results(page, "industry_code")
     bad = tmp_path / "not-qcew.csv"
     bad.write_text("name,value\nsomething,1\n")
     root.locator("input[type=file][data-role=upload]").set_input_files(str(bad))
     error = root.locator("[data-role=error]")
     error.wait_for(state="visible", timeout=SLOW)
     assert "not-qcew.csv" in error.inner_text()
-    assert table_values(page, "industry_code") == before
+    assert results(page, "industry_code") == before
 
 
 def test_ranking_sample_matches_the_cli(page, site_url):
@@ -90,19 +74,19 @@ def test_ranking_sample_matches_the_cli(page, site_url):
     titles = {row["industry_code"]: row["industry_title"] for row in cli("table", "--sample")}
     for record in expected:
         record["industry_title"] = titles[record["industry_code"]]
-    assert_same(table_values(page, "industry_title"), expected, "industry_title",
+    assert_same(results(page, "industry_title"), expected, "industry_title",
                 ["employment", "lq", "rank_employment", "rank_lq", "score", "rank"])
 
 
 def test_growth_sample_matches_the_cli(page, site_url):
     open_calculator(page, site_url, "growth")
-    assert_same(table_values(page, "industry_code"), cli("growth", "--sample", "--min-size", "250"), "industry_code",
+    assert_same(results(page, "industry_code"), cli("growth", "--sample", "--min-size", "250"), "industry_code",
                 ["start", "end", "percent_change", "annualized_percent"])
 
 
 def test_shift_share_sample_matches_the_cli(page, site_url):
     open_calculator(page, site_url, "shift-share")
-    assert_same(table_values(page, "industry_code"), cli("shift-share", "--sample"), "industry_code",
+    assert_same(results(page, "industry_code"), cli("shift-share", "--sample"), "industry_code",
                 ["region_start", "region_end", "national_effect", "industry_mix_effect", "competitive_effect"])
 
 
@@ -134,7 +118,7 @@ def test_reload_restores_the_users_table(page, site_url):
     page.reload()
     root = page.locator("[data-calculator=growth]")
     root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(timeout=SLOW)
-    row = table_values(page, "industry")["Widgets"]
+    row = results(page, "industry")["Widgets"]
     assert float(row["annualized_percent"]) == pytest.approx(10.0)
     assert root.locator(".calc-grid input").nth(0).input_value() == "Widgets"
 

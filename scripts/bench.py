@@ -1,0 +1,143 @@
+"""`make bench`: every speed and size figure of the project in one table, each beside its goal.
+
+How each figure is measured (also in README.md):
+- full build: wall time of `mkdocs build --strict` after removing the generated inventory, wheel
+  and lock, so the catalog, the workbooks, the wheel and the Pyodide lock are all rebuilt;
+- zip size: the bytes of dist/start-toolkit-offline-<version>.zip from scripts/build_bundle.py;
+- first result: in one Debian Chromium, cold browser contexts (empty cache) take turns; each
+  time runs from navigation start to the first row of the LQ calculator's results table (a
+  MutationObserver added before any page script), or for the bare page to the end of Pyodide's
+  `1+1`; the medians of RUNS runs are compared; the served site and the bare page share one
+  loopback server, and the file:// copy is the unpacked zip;
+- chapter bytes: a chapter page in a cold context; bytes of every response, and of those from
+  the Pyodide folder;
+- 1M QCEW rows: scripts/bench_calculators.py (parse, aggregate, LQ and rank on CPython, and the
+  same work in pandas).
+"""
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+from build_bundle import build_bundle  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402  (the tests' server and flags)
+
+RUNS = 5
+FIRST_ROW = """new MutationObserver((_, observer) => {
+  if (document.querySelector('table[data-role=results] tbody tr')) {
+    window.__firstResult = performance.now(); observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});"""
+BARE_HTML = '<!doctype html><title>bare Pyodide</title><script type="module" src="bench-bare.js"></script>'
+BARE_JS = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
+pyodide.runPython("1+1");
+window.__firstResult = performance.now();"""
+
+
+def full_build(site):
+    for generated in (ROOT / "docs" / "inventory", ROOT / "calculators" / "dist"):
+        shutil.rmtree(generated, ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
+def first_result(browser, url):
+    """Milliseconds from navigation start to the first result, in a cold context."""
+    context = browser.new_context()
+    context.add_init_script(FIRST_ROW)
+    page = context.new_page()
+    page.goto(url)
+    for _ in range(1200):
+        value = page.evaluate("window.__firstResult")
+        if value:
+            context.close()
+            return value
+        page.wait_for_timeout(100)
+    raise SystemExit(f"no result at {url} within 2 minutes")
+
+
+def chapter_bytes(browser, url):
+    context = browser.new_context()
+    page = context.new_page()
+    sizes = []
+    page.on("requestfinished", lambda request: sizes.append((request.url, request.sizes()["responseBodySize"])))
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return sum(size for _, size in sizes), sum(size for link, size in sizes if "/assets/pyodide/" in link)
+
+
+def browser_figures(site, unpacked):
+    from playwright.sync_api import sync_playwright
+
+    (site / "bench-bare.html").write_text(BARE_HTML)
+    (site / "bench-bare.js").write_text(BARE_JS)
+    server, base = serve(site)
+    urls = {"served": base + "calculators/location-quotient/", "bare": base + "bench-bare.html",
+            "file": (unpacked / "calculators" / "location-quotient.html").as_uri()}
+    times = {name: [] for name in urls}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for url in urls.values():
+            first_result(browser, url)  # untimed: warms the OS file cache alike for all three
+        for _ in range(RUNS):
+            for name, url in urls.items():
+                times[name].append(first_result(browser, url))
+        total, pyodide = chapter_bytes(browser, base + "04-managing-the-partnership/funding/")
+        browser.close()
+    server.shutdown()
+    return {name: statistics.median(values) / 1000 for name, values in times.items()}, total, pyodide
+
+
+def calculators_figures():
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_calculators.py")], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def row(figure, value, goal, met):
+    return f"| {figure} | {value} | {goal} | {'yes' if met else 'NO'} |"
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="start-bench-") as work:
+        work = Path(work)
+        build_seconds = full_build(work / "site")
+        zip_path = build_bundle(work / "dist")
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(work / "unpacked")
+        medians, chapter_total, chapter_pyodide = browser_figures(work / "site", work / "unpacked" / zip_path.stem)
+        zip_mb = zip_path.stat().st_size / 1e6
+    calc = calculators_figures()
+    served_vs_bare = medians["served"] / medians["bare"]
+    file_vs_served = medians["file"] / medians["served"]
+    lines = [
+        "| Figure | Measured | Goal | Met |", "|---|---|---|---|",
+        row("First LQ result, served vs bare Pyodide (`1+1`)",
+            f"{served_vs_bare:.2f}× ({medians['served']:.2f} s vs {medians['bare']:.2f} s)", "≤ 1.25×", served_vs_bare <= 1.25),
+        row("First LQ result, `file://` vs served",
+            f"{file_vs_served:.2f}× ({medians['file']:.2f} s vs {medians['served']:.2f} s)", "≤ 1.1×", file_vs_served <= 1.1),
+        row("Pyodide bytes on a chapter page", f"{chapter_pyodide:,} (of {chapter_total:,} bytes fetched)", "0",
+            chapter_pyodide == 0),
+        row("1M QCEW rows on CPython (parse, aggregate, LQ, rank)",
+            f"{calc['qcew_1m_seconds']:.2f} s ({calc['ratio_to_pandas']:.2f}× pandas' {calc['pandas_seconds']:.2f} s)",
+            "≤ 3 s", calc["qcew_1m_seconds"] <= 3),
+        row("Full build (`mkdocs build --strict` from clean)", f"{build_seconds:.1f} s", "≤ 10 s", build_seconds <= 10),
+        row("Offline zip size", f"{zip_mb:.1f} MB", "≤ 25 MB", zip_mb <= 25),
+    ]
+    print("\n".join(lines))
+    print(f"\n(medians of {RUNS} cold runs each; {time.strftime('%Y-%m-%d')}; 2-core machine)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Write the file:// Pyodide runtime pack into a built offline site, under assets/pyodide/offline/.
+
+Chromium blocks fetch and module imports on pages opened from disk, so everything the calculators
+need arrives as classic scripts (see scripts/offline_loader.js, which becomes loader.js there):
+
+- pyodide.js: the npm package's classic loader (sets window.loadPyodide);
+- pyodide-asm.js: pyodide.asm.mjs bundled by esbuild as an IIFE, handed over as createPyodideModule;
+- pack.js: the lock (trimmed to the packages this site ships) and the list of packed files;
+- <file>.js: the wasm, the stdlib zip and every shipped wheel, base64 in a string.
+"""
+
+import base64
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE = ROOT / "node_modules"
+LOADER = Path(__file__).resolve().parent / "offline_loader.js"
+# Runtime files always packed, with the Content-Type the fetch shim answers with.
+CORE = {"pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": "application/zip"}
+WHEEL_TYPE = "application/zip"
+
+
+class PackError(RuntimeError):
+    """The built site lacks something the pack needs, or a file does not match its lock entry."""
+
+
+def shipped_lock(pyodide_dir):
+    """The site's lock, keeping only packages whose file the site actually holds (checked by sha256)."""
+    lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    shipped = {}
+    for name, entry in lock["packages"].items():
+        path = pyodide_dir / entry["file_name"]
+        if not path.is_file():
+            continue
+        if hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
+            raise PackError(f"{path.name} does not match the sha256 in pyodide-lock.json")
+        shipped[name] = entry
+    if "start-calculators" not in shipped:
+        raise PackError(f"{pyodide_dir} has no start-calculators wheel: was the site built with its hooks?")
+    missing = {dep for entry in shipped.values() for dep in entry["depends"]} - set(shipped)
+    if missing:
+        raise PackError(f"shipped packages depend on packages the site lacks: {', '.join(sorted(missing))}")
+    return {**lock, "packages": shipped}
+
+
+def write_payload(source, target, name):
+    """A classic script that stores the file's bytes, base64-encoded, under its name."""
+    encoded = base64.b64encode(source.read_bytes()).decode("ascii")
+    target.write_text(
+        "self.StartOfflineFiles = self.StartOfflineFiles || {};\n"
+        f"self.StartOfflineFiles[{json.dumps(name)}] = \"{encoded}\";\n",
+        encoding="ascii",
+    )
+
+
+def bundle_module(target):
+    """pyodide.asm.mjs as a classic script: its default export ends up on StartOfflinePyodideAsm."""
+    esbuild = NODE / ".bin" / "esbuild"
+    if not esbuild.exists():
+        raise PackError("node_modules/.bin/esbuild is missing: run `make setup` (npm ci)")
+    done = subprocess.run(
+        [str(esbuild), str(NODE / "pyodide" / "pyodide.asm.mjs"), "--format=iife",
+         "--global-name=StartOfflinePyodideAsm", f"--outfile={target}", "--log-level=error"],
+        capture_output=True, text=True,
+    )
+    if done.returncode != 0:
+        raise PackError(f"esbuild failed:\n{done.stderr[-2000:]}")
+
+
+def copy_classic_loader(target):
+    """The npm package's pyodide.js, without its source-map comment (the map is not shipped)."""
+    text = (NODE / "pyodide" / "pyodide.js").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_pack(site_dir):
+    """Add assets/pyodide/offline/ to the built site in site_dir; return that folder."""
+    pyodide_dir = Path(site_dir) / "assets" / "pyodide"
+    out = pyodide_dir / "offline"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+
+    lock = shipped_lock(pyodide_dir)
+    types = dict(CORE)
+    types.update({entry["file_name"]: WHEEL_TYPE for entry in lock["packages"].values()})
+    files = {}
+    for name, content_type in sorted(types.items()):
+        source = pyodide_dir / name
+        if not source.is_file():
+            raise PackError(f"{source} is missing from the built site")
+        script = name + ".js"
+        write_payload(source, out / script, name)
+        files[name] = {"script": script, "type": content_type, "bytes": source.stat().st_size}
+
+    (out / "pack.js").write_text(
+        "self.StartOfflinePack = " + json.dumps({"files": files, "lock": lock}, separators=(",", ":")) + ";\n",
+        encoding="utf-8",
+    )
+    copy_classic_loader(out / "pyodide.js")
+    bundle_module(out / "pyodide-asm.js")
+    shutil.copyfile(LOADER, out / "loader.js")
+    return out

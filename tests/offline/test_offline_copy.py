@@ -1,0 +1,153 @@
+"""The offline zip: opened from file:// in Chromium, reading, search, inventory and calculators work locally."""
+
+import base64
+import hashlib
+import json
+import re
+import shutil
+import zipfile
+
+import pytest
+from calculator_pages import open_calculator, results
+
+LIMIT_BYTES = 25 * 1000 * 1000
+LOCAL_SCHEMES = {"file", "data", "blob"}
+FOREIGN_REFERENCE = re.compile(r"""(?:src|href|srcset|action)\s*=\s*["']?(?:https?:)?//""", re.I)
+CHAPTER_8 = "08-maintaining-the-partnership/"
+
+
+def assert_only_local_requests(page):
+    foreign = [url for url in page.log.requests if url.split(":", 1)[0] not in LOCAL_SCHEMES]
+    assert foreign == [], f"requests that left the disk: {foreign[:10]}"
+
+
+def open_from_disk(page, copy, relative="index.html"):
+    page.goto((copy / relative).as_uri())
+
+
+def heading(page):
+    return page.locator("article h1").inner_text().rstrip("¶").strip()
+
+
+def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_zip):
+    assert offline_zip.stat().st_size <= LIMIT_BYTES, f"{offline_zip.stat().st_size / 1e6:.1f} MB"
+    names = zipfile.ZipFile(offline_zip).namelist()
+    tops = {name.split("/", 1)[0] for name in names}
+    assert tops == {offline_zip.stem}
+    top = offline_zip.stem + "/"
+    for needed in ["index.html", "search/search_index.js", "assets/javascripts/iframe-worker-shim.js",
+                   "assets/pyodide/offline/loader.js", "assets/pyodide/offline/pack.js",
+                   "assets/pyodide/offline/pyodide.js", "assets/pyodide/offline/pyodide-asm.js",
+                   "assets/pyodide/offline/pyodide.asm.wasm.js", "assets/pyodide/offline/python_stdlib.zip.js"]:
+        assert top + needed in names, needed
+
+
+def test_no_file_in_the_copy_loads_anything_from_another_host(offline_copy):
+    offenders = []
+    for path in offline_copy.rglob("*.html"):
+        # Links a reader may follow load nothing; src, stylesheets and scripts do.
+        text = re.sub(r"<a\s[^>]*>|<link rel=\"canonical\"[^>]*>", "", path.read_text(encoding="utf-8"))
+        offenders += [f"{path.relative_to(offline_copy)}: {m.group(0)}" for m in FOREIGN_REFERENCE.finditer(text)]
+    assert offenders == []
+    assert "unpkg.com" not in (offline_copy / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_packed_wheel_matches_the_sha256_in_the_packed_lock(offline_copy):
+    folder = offline_copy / "assets" / "pyodide" / "offline"
+    pack = json.loads(re.search(r"=\s*(\{.*\});\s*$", (folder / "pack.js").read_text(encoding="utf-8"), re.S).group(1))
+    entry = pack["lock"]["packages"]["start-calculators"]
+    payload = (folder / pack["files"][entry["file_name"]]["script"]).read_text(encoding="ascii")
+    wheel = base64.b64decode(re.search(r'\] = "([A-Za-z0-9+/=]+)";', payload).group(1))
+    assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
+
+
+@pytest.mark.browser
+def test_the_nav_reaches_a_chapter_from_disk(page, offline_copy):
+    open_from_disk(page, offline_copy)
+    link = page.locator("nav.md-nav--primary a.md-nav__link").filter(
+        has_text=re.compile(r"^\s*8\. Maintaining the Partnership\s*$"))
+    link.first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and CHAPTER_8 in page.url and page.url.endswith(".html")
+    assert heading(page) == "Maintaining the Partnership"
+    assert_only_local_requests(page)
+
+
+@pytest.mark.browser
+def test_search_finds_a_chapter_8_page_from_disk(page, offline_copy):
+    open_from_disk(page, offline_copy)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("expectations")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    hits = page.locator(f".md-search-result__item a[href*='{CHAPTER_8}']")
+    assert hits.count() > 0, page.locator(".md-search-result").inner_text()
+    hits.first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and CHAPTER_8 in page.url
+    assert_only_local_requests(page)
+
+
+@pytest.mark.browser
+def test_the_inventory_filter_works_from_disk(page, offline_copy):
+    open_from_disk(page, offline_copy, "inventory/index.html")
+    items = page.locator("[data-role=tool-list] li:visible")
+    everything = items.count()
+    assert everything > 40
+    page.get_by_label("Filter the tools").fill("budget")
+    narrowed = [items.nth(i).inner_text() for i in range(items.count())]
+    assert 0 < len(narrowed) < everything
+    assert all("budget" in title.lower() for title in narrowed)
+    assert_only_local_requests(page)
+
+
+@pytest.mark.browser
+def test_the_lq_calculator_from_disk_shows_the_served_sites_values(page, offline_copy, browser, site_url):
+    # From disk runtime.js takes the main-thread path, with the same widget and status line.
+    open_calculator(page, (offline_copy / "calculators" / "location-quotient.html").as_uri(), "location-quotient")
+    offline = results(page, "industry_code")
+    assert_only_local_requests(page)
+
+    context = browser.new_context()
+    served_page = context.new_page()
+    open_calculator(served_page, site_url + "calculators/location-quotient/", "location-quotient")
+    served = results(served_page, "industry_code")
+    context.close()
+    assert len(offline) > 50 and offline == served
+
+
+@pytest.mark.browser
+def test_a_tampered_wheel_is_refused(page, offline_copy, tmp_path):
+    """Integrity checks stay on from disk: one changed byte in the wheel stops the engine."""
+    copy = tmp_path / "copy"
+    shutil.copytree(offline_copy, copy)
+    folder = copy / "assets" / "pyodide" / "offline"
+    (payload,) = folder.glob("start_calculators-*.whl.js")
+    text = payload.read_text(encoding="ascii")
+    start = text.index('] = "') + len('] = "')
+    middle = start + (len(text) - start) // 2
+    swapped = "B" if text[middle] != "B" else "C"
+    payload.write_text(text[:middle] + swapped + text[middle + 1:], encoding="ascii")
+
+    console = []  # Pyodide reports a failed package on the console (warning or error), then the import fails
+    page.on("console", lambda message: console.append(message.text))
+    open_from_disk(page, copy, "calculators/location-quotient.html")
+    outcome = page.evaluate("StartRuntime.ready().then(() => 'ready', (error) => String(error))")
+    assert outcome != "ready"
+    assert any("integrity check failed" in text for text in console + [outcome]), console
+    assert_only_local_requests(page)
+
+
+@pytest.mark.browser
+def test_a_missing_runtime_file_is_reported_not_awaited_forever(page, offline_copy, tmp_path):
+    """Pyodide never settles when its wasm fails to load, so the pack's loader must fail first."""
+    copy = tmp_path / "copy"
+    shutil.copytree(offline_copy, copy)
+    (copy / "assets" / "pyodide" / "offline" / "pyodide.asm.wasm.js").unlink()
+
+    open_from_disk(page, copy, "calculators/location-quotient.html")
+    outcome = page.evaluate("StartRuntime.ready().then(() => 'ready', (error) => String(error))")
+    assert "pyodide.asm.wasm.js" in outcome
+    status = page.locator("[data-calculator=location-quotient] [data-role=status]")
+    status.filter(has_text="did not start").wait_for(timeout=10000)
+    assert_only_local_requests(page)
