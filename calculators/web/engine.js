@@ -29,14 +29,14 @@
     var watch = watchDownloads();
     try {
       onStatus("starting");
-      var pyodide = await Promise.race([loadPyodide(Object.assign({ fullStdLib: false }, options)), watch.failed]);
-      onStatus("packages");
-      // The wheel's sha256 from the lock file is checked before it is installed.
-      await Promise.race([pyodide.loadPackage("start-calculators", { checkIntegrity: true, messageCallback: function () {} }),
-        watch.failed]);
+      // Listing the wheel here lets Pyodide fetch it while Python boots; its sha256 from the lock
+      // file is checked (Pyodide's default) before it is installed.
+      var pyodide = await Promise.race([
+        loadPyodide(Object.assign({ fullStdLib: false, packages: ["start-calculators"] }, options)), watch.failed]);
     } finally {
       watch.stop();
     }
+    onStatus("packages");
     var browser = pyodide.pyimport("start_calculators.browser");
     onStatus("ready");
     return function call(requestJson) {

@@ -5,6 +5,7 @@
   "use strict";
 
   var here = new URL(".", document.currentScript.src);
+  var NativeWorker = window.Worker; // before deferSearchWorker() wraps it
   var STAGES = {
     downloading: "Downloading the calculator engine (about 5 MB, once)…",
     starting: "Starting Python…",
@@ -43,7 +44,7 @@
   // Worker path: the worker posts status and replies; resolves when Python is ready.
   function startWorker() {
     return new Promise(function (resolve, reject) {
-      var worker = new Worker(new URL("worker.js", here), { type: "module" });
+      var worker = new NativeWorker(new URL("worker.js", here), { type: "module" });
       worker.onmessage = function (event) {
         var message = event.data;
         if (message.type === "status") {
@@ -78,6 +79,34 @@
       .then(function (call) {
         send = function (json) { setTimeout(function () { receive(call(json)); }, 0); };
       });
+  }
+
+  // The site search builds its index in a worker too. On a calculator page it waits until the
+  // engine has started (or failed), so the two do not compete for the processor while loading.
+  function deferSearchWorker() {
+    if (typeof NativeWorker === "undefined") return;
+    window.Worker = function (url, options) {
+      if (String(url).indexOf("/workers/search") < 0) return new NativeWorker(url, options);
+      var proxy = new EventTarget();
+      var queue = [];
+      var real = null;
+      proxy.postMessage = function (message) { if (real) real.postMessage(message); else queue.push(message); };
+      proxy.terminate = function () { if (real) real.terminate(); queue = null; };
+      var begin = function () {
+        if (queue === null) return;
+        real = new NativeWorker(url, options);
+        ["message", "error", "messageerror"].forEach(function (type) {
+          real.addEventListener(type, function (event) {
+            var copy = type === "error" ? new ErrorEvent("error", event) : new MessageEvent(type, { data: event.data });
+            proxy.dispatchEvent(copy);
+            if (typeof proxy["on" + type] === "function") proxy["on" + type](copy);
+          });
+        });
+        queue.forEach(function (message) { real.postMessage(message); });
+      };
+      readyPromise.then(begin, begin);
+      return proxy;
+    };
   }
 
   function canUseWorker() {
@@ -118,4 +147,5 @@
   };
 
   start();
+  deferSearchWorker();
 })();

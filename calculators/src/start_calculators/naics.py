@@ -3,7 +3,7 @@
 import csv
 import io
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 # QCEW data for 2022 onward is coded in NAICS 2022; earlier years in NAICS 2017.
 FIRST_2022_YEAR = 2022
@@ -11,7 +11,7 @@ FIRST_2022_YEAR = 2022
 
 @lru_cache(maxsize=1)
 def _titles():
-    text = resources.files(__package__).joinpath("data/naics_titles.csv").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "naics_titles.csv").read_text(encoding="utf-8")
     titles = {}
     for row in csv.DictReader(io.StringIO(text)):
         for edition in row["editions"].split():

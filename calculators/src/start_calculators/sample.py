@@ -1,6 +1,6 @@
 """The Central Ohio sample region shipped in the package: five counties, BLS QCEW 2020 annual."""
 
-from importlib import resources
+from pathlib import Path
 
 SAMPLE_FILES = (
     "2020-annual-39041-delaware-oh.csv",
@@ -16,7 +16,7 @@ SAMPLE_SOURCE = "US Bureau of Labor Statistics, Quarterly Census of Employment a
 
 def sample_files():
     """[(name, text)] for the five county files."""
-    folder = resources.files(__package__).joinpath("data/qcew")
+    folder = Path(__file__).parent / "data" / "qcew"  # a plain file read: importlib.resources is slow to import
     return [(name, folder.joinpath(name).read_text(encoding="utf-8")) for name in SAMPLE_FILES]
 
 # The shift-share sample: one county measured against the five-county region it belongs to,

@@ -3,7 +3,6 @@
 import io
 import re
 import zipfile
-from xml.sax.saxutils import escape
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -28,6 +27,11 @@ _SHEET_START = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                 '<sheetData>')
 _SHEET_END = "</sheetData></worksheet>"
+def escape(text):
+    """XML text escaping (xml.sax.saxutils would import urllib, http and ssl: slow in the browser)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+
+
 # XML 1.0 cannot carry most control characters, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")

@@ -3,6 +3,19 @@
 (function () {
   "use strict";
   var el = window.StartKit.el;
+  var library = new URL("../../vendor/chart.umd.min.js", document.currentScript.src).href;
+  var loading = null;
+
+  // Chart.js (200 kB) loads on first use, not while the calculator engine is starting.
+  function chartLibrary() {
+    loading = loading || new Promise(function (resolve, reject) {
+      var tag = el("script", { src: library });
+      tag.onload = function () { resolve(window.Chart); };
+      tag.onerror = function () { loading = null; reject(new Error("could not load the chart library")); };
+      document.head.appendChild(tag);
+    });
+    return loading;
+  }
   var COLORS = ["#3f51b5", "#e65100", "#2e7d32", "#6a1b9a", "#00838f"];
 
   // A chart block: a heading-like label, a canvas described as an image, and a note.
@@ -15,10 +28,13 @@
     var chart = null;
     return {
       node: node,
+      // Drawn once the library is there; the results table shows first either way.
       draw: function (config, height) {
-        if (chart) chart.destroy();
-        node.querySelector(".calc-chart__box").dataset.size = height > 600 ? "tall" : "normal";
-        chart = new window.Chart(canvas, config);
+        chartLibrary().then(function (Chart) {
+          if (chart) chart.destroy();
+          node.querySelector(".calc-chart__box").dataset.size = height > 600 ? "tall" : "normal";
+          chart = new Chart(canvas, config);
+        });
       },
       clear: function () { if (chart) chart.destroy(); chart = null; },
     };

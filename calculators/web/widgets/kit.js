@@ -54,11 +54,19 @@
     currency: { style: "currency", currency: "USD", maximumFractionDigits: 0 },
   };
 
+  // One Intl.NumberFormat per format: creating one per cell is what makes big tables slow.
+  var formatters = {};
+  function formatter(format) {
+    var key = FORMATS[format] ? format : "decimal2";
+    formatters[key] = formatters[key] || new Intl.NumberFormat("en-US", FORMATS[key]);
+    return formatters[key];
+  }
+
   function display(value, column) {
     if (value === null || value === undefined || value === "") return "—";
     if (column.kind === "flag") return value ? "Yes" : "No";
     if (typeof value !== "number") return String(value);
-    var text = value.toLocaleString("en-US", FORMATS[column.format] || FORMATS.decimal2);
+    var text = formatter(column.format).format(value);
     return column.format === "percent1" ? text + "%" : text;
   }
 
