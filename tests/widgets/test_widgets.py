@@ -151,3 +151,47 @@ def test_a_failed_start_says_so_and_retry_recovers(page, site_url):
     status.filter(has_text="Ready").wait_for(timeout=SLOW)
     root.locator("table[data-role=results] tbody tr").first.wait_for(timeout=SLOW)
     assert not retry.is_visible()
+
+
+def test_the_lq_table_mode_takes_pasted_rows_and_matches_the_published_example(page, site_url, tmp_path):
+    root = open_calculator(page, site_url, "location-quotient")
+    root.get_by_label("A table you enter").check()
+    assert root.locator("[data-role=upload]").is_hidden()
+    first_cell = root.locator(".calc-grid input").first
+    first_cell.evaluate("""(cell) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', 'Worked example\\t1,714\\t879,213\\nAnother\\t10\\t100\\n');
+        cell.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }""")
+    root.locator("[data-role=region-total]").fill("79,006")
+    root.locator("[data-role=nation-total]").fill("15593224")
+    root.locator("[data-action=calculate]").click()
+    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Another").wait_for(timeout=SLOW)
+    table = tmp_path / "example.csv"
+    table.write_text("industry,region_employment,nation_employment\nWorked example,1714,879213\nAnother,10,100\n")
+    expected = cli("lq", "--table", table, "--region-total", "79006", "--nation-total", "15593224")
+    widget = results(page, "industry")
+    assert_same(widget, expected, "industry", ["lq"])
+    assert float(widget["Worked example"]["lq"]) == pytest.approx(0.3847623, abs=5e-8)
+
+
+def test_ranking_downloads_csv_and_xlsx_of_what_it_shows(page, site_url, tmp_path):
+    root = open_calculator(page, site_url, "ranking")
+    shown = results(page, "industry_title")
+    with page.expect_download() as csv_download:
+        root.locator("[data-action=download-csv]").click()
+    with page.expect_download() as xlsx_download:
+        root.locator("[data-action=download-xlsx]").click()
+    csv_path, xlsx_path = tmp_path / "r.csv", tmp_path / "r.xlsx"
+    csv_download.value.save_as(csv_path)
+    xlsx_download.value.save_as(xlsx_path)
+    import csv as csv_module
+
+    rows = list(csv_module.DictReader(csv_path.open(encoding="utf-8")))
+    assert {row["industry_title"]: float(row["score"]) for row in rows} == pytest.approx(
+        {title: float(cells["score"]) for title, cells in shown.items()})
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx_path).active
+    header = [cell.value for cell in sheet[1]]
+    assert "score" in header and sheet.max_row == len(shown) + 1

@@ -59,8 +59,7 @@ def _cell(ref, value):
 
 def to_xlsx(table, sheet_name="Results"):
     """The table as XLSX bytes: a header row of column names, then one row per result row."""
-    name = escape(_BAD_SHEET_NAME.sub(" ", _NOT_XML.sub("", str(sheet_name)))[:31].strip() or "Results",
-                  {"\"": "&quot;"})
+    name = escape(_BAD_SHEET_NAME.sub(" ", _NOT_XML.sub("", str(sheet_name)))[:31].strip() or "Results")
     parts = [_SHEET_START]
     for number, values in enumerate([table.names, *table.rows], start=1):
         cells = "".join(_cell(f"{_column_letter(i)}{number}", v) for i, v in enumerate(values))

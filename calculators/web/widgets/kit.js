@@ -44,6 +44,20 @@
     return node;
   }
 
+  // "Start from" radio buttons that show one panel of {value: panel} at a time; returns the fieldset.
+  function modes(panels, labels, state) {
+    var box = el("fieldset", { class: "calc-modes" }, [el("legend", { text: "Start from" })]);
+    var name = id("mode");
+    function show() { Object.keys(panels).forEach(function (key) { panels[key].hidden = state.mode !== key; }); }
+    Object.keys(panels).forEach(function (key) {
+      var input = el("input", { type: "radio", name: name, value: key, checked: state.mode === key,
+        on: { change: function () { state.mode = key; show(); } } });
+      box.appendChild(el("label", { class: "calc-mode" }, [input, " " + labels[key]]));
+    });
+    show();
+    return box;
+  }
+
   // --- Number display: raw values stay in data-value; this is only what a reader sees. --------
   var FORMATS = {
     integer: { maximumFractionDigits: 0 },
@@ -221,7 +235,7 @@
   }
 
   window.StartKit = {
-    el: el, id: id, field: field, select: select, display: display, statusLine: statusLine,
+    el: el, id: id, field: field, select: select, modes: modes, display: display, statusLine: statusLine,
     errorArea: errorArea, showError: showError, resultsTable: resultsTable, readFiles: readFiles,
     download: download, store: store, compute: compute,
   };

@@ -44,20 +44,13 @@
   var tableButton = el("button", { type: "button", class: "md-button md-button--primary", data: { action: "calculate" }, text: "Calculate" });
   var tablePanel = el("div", { class: "calc-panel" }, [grid.node, totalStart.field, totalEnd.field, tableButton]);
 
-  var modes = el("fieldset", { class: "calc-modes" }, [el("legend", { text: "Start from" })]);
-  [["qcew", "BLS QCEW files"], ["table", "A table you enter"]].forEach(function (mode) {
-    var input = el("input", { type: "radio", name: K.id("ss-mode"), value: mode[0], checked: state.mode === mode[0] });
-    input.addEventListener("change", function () { state.mode = mode[0]; showMode(); });
-    modes.appendChild(el("label", { class: "calc-mode" }, [input, " " + mode[1]]));
-  });
-  function showMode() { qcewPanel.hidden = state.mode !== "qcew"; tablePanel.hidden = state.mode !== "table"; }
+  var modes = K.modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "BLS QCEW files", table: "A table you enter" }, state);
 
   var downloads = el("p", { class: "calc-actions" }, [el("button", { type: "button", class: "md-button", data: { action: "download-csv" },
     text: "Download CSV", on: { click: function () { var r = results.current(); if (r) K.download(r, "shift-share", "csv"); } } })]);
 
   root.appendChild(el("div", { class: "calc-body" }, [K.statusLine(function () { restore(); }),
     el("p", { class: "calc-actions" }, [sampleButton]), modes, qcewPanel, tablePanel, errors, source, results.node, downloads, chart.node]));
-  showMode();
 
   function show(result, description) {
     results.show(result);
