@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 from calculator_pages import open_calculator, results
+from site_checks import foreign_html_loads, heading
 
 LIMIT_BYTES = 25 * 1000 * 1000
 LOCAL_SCHEMES = {"file", "data", "blob"}
-FOREIGN_REFERENCE = re.compile(r"""(?:src|href|srcset|action)\s*=\s*["']?(?:https?:)?//""", re.I)
 CHAPTER_8 = "08-maintaining-the-partnership/"
 
 
@@ -23,10 +23,6 @@ def assert_only_local_requests(page):
 
 def open_from_disk(page, copy, relative="index.html"):
     page.goto((copy / relative).as_uri())
-
-
-def heading(page):
-    return page.locator("article h1").inner_text().rstrip("¶").strip()
 
 
 def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_zip):
@@ -43,12 +39,7 @@ def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_z
 
 
 def test_no_file_in_the_copy_loads_anything_from_another_host(offline_copy):
-    offenders = []
-    for path in offline_copy.rglob("*.html"):
-        # Links a reader may follow load nothing; src, stylesheets and scripts do.
-        text = re.sub(r"<a\s[^>]*>|<link rel=\"canonical\"[^>]*>", "", path.read_text(encoding="utf-8"))
-        offenders += [f"{path.relative_to(offline_copy)}: {m.group(0)}" for m in FOREIGN_REFERENCE.finditer(text)]
-    assert offenders == []
+    assert foreign_html_loads(offline_copy) == []
     assert "unpkg.com" not in (offline_copy / "index.html").read_text(encoding="utf-8")
 
 
