@@ -21,8 +21,20 @@ ROOT = Path(__file__).resolve().parent
 TOOLS = ROOT / "tools"
 DOCS = ROOT / "docs"
 OUT = DOCS / "inventory"
-KINDS = ("guide", "checklist", "template", "worksheet", "workbook", "sample", "example",
-         "glossary", "framework", "calculator", "survey", "reference")
+KINDS = (
+    "guide",
+    "checklist",
+    "template",
+    "worksheet",
+    "workbook",
+    "sample",
+    "example",
+    "glossary",
+    "framework",
+    "calculator",
+    "survey",
+    "reference",
+)
 FIELDS = {"title", "summary", "modules", "topics", "kind", "downloads"}
 TOOL_LINK = re.compile(r"\]\((?:\.\./)+inventory/tools/([^)#\s]+?)\.md")
 log = logging.getLogger("mkdocs.hooks.build_inventory")
@@ -96,15 +108,19 @@ def check_tool(path, meta, topics, chapters):
     else:
         for topic in listed:
             if topic not in topics:
-                problems.append(f"{where}: field 'topics': unknown topic {topic!r} (expected a name from tools/topics.yml; in a [list], quote names that contain commas)")
+                problems.append(
+                    f"{where}: field 'topics': unknown topic {topic!r} (expected a name from tools/topics.yml; in a [list], quote names that contain commas)"
+                )
     downloads = meta.get("downloads", [])
     if not isinstance(downloads, list) or not all(isinstance(d, str) for d in downloads):
         problems.append(f"{where}: field 'downloads': expected a list of file names")
     else:
         for name in downloads:
             if not download_source(name):
-                problems.append(f"{where}: field 'downloads': {name!r} is missing (expected tools/files/{name} "
-                                f"or a workbook spec tools/downloads/{Path(name).stem}.yml)")
+                problems.append(
+                    f"{where}: field 'downloads': {name!r} is missing (expected tools/files/{name} "
+                    f"or a workbook spec tools/downloads/{Path(name).stem}.yml)"
+                )
     return problems
 
 
@@ -145,8 +161,18 @@ def load_catalog():
         found = check_tool(path, meta, topics, chapters)
         problems += found
         if not found:
-            tools.append(Tool(path.stem, meta["title"].strip(), meta["summary"].strip(), meta["modules"],
-                              meta["topics"], meta["kind"], meta.get("downloads", []), body.strip()))
+            tools.append(
+                Tool(
+                    path.stem,
+                    meta["title"].strip(),
+                    meta["summary"].strip(),
+                    meta["modules"],
+                    meta["topics"],
+                    meta["kind"],
+                    meta.get("downloads", []),
+                    body.strip(),
+                )
+            )
     problems += duplicates(tools)
     problems += count_links(tools)
     if problems:
@@ -182,8 +208,9 @@ def count_links(tools):
                 if tool is None and (TOOLS / f"{slug}.md").exists():
                     continue  # the record exists but is broken; its own problem is reported
                 if tool is None:
-                    problems.append(f"docs/{where}, line {number}: links to tool '{slug}', "
-                                    f"but tools/{slug}.md does not exist")
+                    problems.append(
+                        f"docs/{where}, line {number}: links to tool '{slug}', but tools/{slug}.md does not exist"
+                    )
                 elif where not in [used for used, _ in tool.used_in]:
                     tool.used_in.append((where, heading.group(1).strip() if heading else where))
     return problems
@@ -215,12 +242,20 @@ def views(tools, topics, chapters):
         "tools": frame.to_dict("records"),
         "letters": [(letter, group.to_dict("records")) for letter, group in frame.groupby("letter", sort=True)],
         "alphabet": string.ascii_uppercase,
-        "modules": [(int(m), chapters[int(m)], group.to_dict("records")) for m, group in by_module.groupby("modules", sort=True)],
-        "topics": [(name, topics[name], slugify(name, "-"), group.to_dict("records"))
-                   for name, group in by_topic.groupby("topics", sort=False)],
+        "modules": [
+            (int(m), chapters[int(m)], group.to_dict("records")) for m, group in by_module.groupby("modules", sort=True)
+        ],
+        "topics": [
+            (name, topics[name], slugify(name, "-"), group.to_dict("records"))
+            for name, group in by_topic.groupby("topics", sort=False)
+        ],
         "topic_names": sorted(topics, key=sort_key),
         "chapters": chapters,
-        "counts": {"tools": len(frame), "modules": by_module["modules"].nunique(), "topics": by_topic["topics"].nunique()},
+        "counts": {
+            "tools": len(frame),
+            "modules": by_module["modules"].nunique(),
+            "topics": by_topic["topics"].nunique(),
+        },
     }
 
 
@@ -229,22 +264,33 @@ def views(tools, topics, chapters):
 
 def render_all(tools, topics, chapters):
     """Path under docs/inventory/ -> page text, for every generated page."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TOOLS / "templates"), keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TOOLS / "templates"),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["slugify"] = lambda text: slugify(text, "-")
     data = views(tools, topics, chapters)
-    pages = {f"{name}.md": env.get_template(f"{name}.md.j2").render(**data)
-             for name in ("index", "alphabetical", "by-module", "by-topic")}
+    pages = {
+        f"{name}.md": env.get_template(f"{name}.md.j2").render(**data)
+        for name in ("index", "alphabetical", "by-module", "by-topic")
+    }
     for tool in tools:
-        pages[f"tools/{tool.slug}.md"] = env.get_template("tool.md.j2").render(tool=tool, facts=facts(tool, chapters), **data)
+        pages[f"tools/{tool.slug}.md"] = env.get_template("tool.md.j2").render(
+            tool=tool, facts=facts(tool, chapters), **data
+        )
     return pages
 
 
 def facts(tool, chapters):
     """(label, Markdown) pairs for a tool page's facts block; links are relative to docs/inventory/tools/."""
-    rows = [("Kind", tool.kind.capitalize()),
-            ("Chapters", " · ".join(f"[{m}. {chapters[m][1]}](../../{chapters[m][0]}/index.md)" for m in tool.modules)),
-            ("Topics", " · ".join(f"[{t}](../by-topic.md#{slugify(t, '-')})" for t in tool.topics))]
+    rows = [
+        ("Kind", tool.kind.capitalize()),
+        ("Chapters", " · ".join(f"[{m}. {chapters[m][1]}](../../{chapters[m][0]}/index.md)" for m in tool.modules)),
+        ("Topics", " · ".join(f"[{t}](../by-topic.md#{slugify(t, '-')})" for t in tool.topics)),
+    ]
     if tool.downloads:
         rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in tool.downloads)))
     if tool.used_in:
@@ -273,7 +319,9 @@ def build_downloads(tools):
         for name in tool.downloads:
             source, target = download_source(name), OUT / "downloads" / name
             written.add(target)
-            if target.exists() and target.stat().st_mtime >= max(source.stat().st_mtime, Path(__file__).stat().st_mtime):
+            if target.exists() and target.stat().st_mtime >= max(
+                source.stat().st_mtime, Path(__file__).stat().st_mtime
+            ):
                 continue  # up to date; regenerating would change zip timestamps and re-trigger serve
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.suffix == ".yml":

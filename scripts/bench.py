@@ -47,8 +47,9 @@ def full_build(site):
     for generated in (ROOT / "docs" / "inventory", ROOT / "calculators" / "dist"):
         shutil.rmtree(generated, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True
+    )
     return time.perf_counter() - started
 
 
@@ -83,8 +84,11 @@ def browser_figures(site, unpacked):
     (site / "bench-bare.html").write_text(BARE_HTML)
     (site / "bench-bare.js").write_text(BARE_JS)
     server, base = serve(site)
-    urls = {"served": base + "calculators/location-quotient/", "bare": base + "bench-bare.html",
-            "file": (unpacked / "calculators" / "location-quotient.html").as_uri()}
+    urls = {
+        "served": base + "calculators/location-quotient/",
+        "bare": base + "bench-bare.html",
+        "file": (unpacked / "calculators" / "location-quotient.html").as_uri(),
+    }
     times = {name: [] for name in urls}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
@@ -100,8 +104,13 @@ def browser_figures(site, unpacked):
 
 
 def calculators_figures():
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_calculators.py")], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_calculators.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -122,16 +131,32 @@ def main():
     served_vs_bare = medians["served"] / medians["bare"]
     file_vs_served = medians["file"] / medians["served"]
     lines = [
-        "| Figure | Measured | Goal | Met |", "|---|---|---|---|",
-        row("First LQ result, served vs bare Pyodide (`1+1`)",
-            f"{served_vs_bare:.2f}× ({medians['served']:.2f} s vs {medians['bare']:.2f} s)", "≤ 1.25×", served_vs_bare <= 1.25),
-        row("First LQ result, `file://` vs served",
-            f"{file_vs_served:.2f}× ({medians['file']:.2f} s vs {medians['served']:.2f} s)", "≤ 1.1×", file_vs_served <= 1.1),
-        row("Pyodide bytes on a chapter page", f"{chapter_pyodide:,} (of {chapter_total:,} bytes fetched)", "0",
-            chapter_pyodide == 0),
-        row("1M QCEW rows on CPython (parse, aggregate, LQ, rank)",
+        "| Figure | Measured | Goal | Met |",
+        "|---|---|---|---|",
+        row(
+            "First LQ result, served vs bare Pyodide (`1+1`)",
+            f"{served_vs_bare:.2f}× ({medians['served']:.2f} s vs {medians['bare']:.2f} s)",
+            "≤ 1.25×",
+            served_vs_bare <= 1.25,
+        ),
+        row(
+            "First LQ result, `file://` vs served",
+            f"{file_vs_served:.2f}× ({medians['file']:.2f} s vs {medians['served']:.2f} s)",
+            "≤ 1.1×",
+            file_vs_served <= 1.1,
+        ),
+        row(
+            "Pyodide bytes on a chapter page",
+            f"{chapter_pyodide:,} (of {chapter_total:,} bytes fetched)",
+            "0",
+            chapter_pyodide == 0,
+        ),
+        row(
+            "1M QCEW rows on CPython (parse, aggregate, LQ, rank)",
             f"{calc['qcew_1m_seconds']:.2f} s ({calc['ratio_to_pandas']:.2f}× pandas' {calc['pandas_seconds']:.2f} s)",
-            "≤ 3 s", calc["qcew_1m_seconds"] <= 3),
+            "≤ 3 s",
+            calc["qcew_1m_seconds"] <= 3,
+        ),
         row("Full build (`mkdocs build --strict` from clean)", f"{build_seconds:.1f} s", "≤ 10 s", build_seconds <= 10),
         row("Offline zip size", f"{zip_mb:.1f} MB", "≤ 25 MB", zip_mb <= 25),
     ]

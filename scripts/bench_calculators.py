@@ -55,8 +55,9 @@ def run_calculators(path):
 def run_pandas(path):
     import pandas as pd
 
-    frame = pd.read_csv(path, dtype={"area_fips": str, "industry_code": str, "disclosure_code": str,
-                                     "lq_disclosure_code": str})
+    frame = pd.read_csv(
+        path, dtype={"area_fips": str, "industry_code": str, "disclosure_code": str, "lq_disclosure_code": str}
+    )
     level = frame["agglvl_code"] % 10
     totals = frame[(frame["own_code"] == 0) & (level == 0)].set_index("area_fips")["annual_avg_emplvl"]
     rows = frame[(frame["own_code"] == 5) & (level == 5)]
@@ -69,10 +70,11 @@ def run_pandas(path):
     shown = shown.assign(low=local / (published + 0.005), high=local / (published - 0.005))[usable]
     bounds = shown.groupby("industry_code").agg(low=("low", "max"), high=("high", "min"))
     share = (bounds["low"] + bounds["high"]) / 2
-    result = sums.assign(avg_annual_pay=sums["total_annual_wages"] / sums["annual_avg_emplvl"],
-                         lq=sums["annual_avg_emplvl"] / totals.sum() / share)
-    ranks = [result[name].rank(method="min", ascending=False)
-             for name in ("annual_avg_emplvl", "avg_annual_pay", "lq")]
+    result = sums.assign(
+        avg_annual_pay=sums["total_annual_wages"] / sums["annual_avg_emplvl"],
+        lq=sums["annual_avg_emplvl"] / totals.sum() / share,
+    )
+    ranks = [result[name].rank(method="min", ascending=False) for name in ("annual_avg_emplvl", "avg_annual_pay", "lq")]
     score = sum(ranks) / len(ranks)
     return int(score.rank(method="min").notna().sum())
 

@@ -39,8 +39,13 @@ def zip_name(for_version=None):
 def build_site(site_dir):
     """`mkdocs build --strict` with the offline plugin on, into site_dir."""
     env = dict(os.environ, START_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise SystemExit(f"the offline site did not build:\n{done.stderr[-4000:]}")
 

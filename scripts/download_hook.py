@@ -45,18 +45,24 @@ def on_files(files, config):
 
 def replacement(page, config, files):
     if offline_build(config):
-        return (f'!!! note "You have the offline copy open"\n\n'
-                f"    This is version {version()} of the offline copy, read from your own disk.\n")
+        return (
+            f'!!! note "You have the offline copy open"\n\n'
+            f"    This is version {version()} of the offline copy, read from your own disk.\n"
+        )
     path = zip_path()
     target = f"downloads/{path.name}"
     if files.get_file_from_path(target) is None:
-        return ('!!! note "The download is not part of this build"\n\n'
-                "    This copy of the site was built without the offline zip. Run `make bundle`, then\n"
-                "    build the site again to offer it here.\n")
+        return (
+            '!!! note "The download is not part of this build"\n\n'
+            "    This copy of the site was built without the offline zip. Run `make bundle`, then\n"
+            "    build the site again to offer it here.\n"
+        )
     link = posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
     size = path.stat().st_size / 1e6
-    return (f'[Download the offline copy]({link}){{ .md-button .md-button--primary download="{path.name}" }}\n\n'
-            f"Version {version()}, a zip file of {size:.0f} MB.\n")
+    return (
+        f'[Download the offline copy]({link}){{ .md-button .md-button--primary download="{path.name}" }}\n\n'
+        f"Version {version()}, a zip file of {size:.0f} MB.\n"
+    )
 
 
 def on_page_markdown(markdown, page, config, files):

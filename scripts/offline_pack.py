@@ -52,7 +52,7 @@ def write_payload(source, target, name):
     encoded = base64.b64encode(source.read_bytes()).decode("ascii")
     target.write_text(
         "self.StartOfflineFiles = self.StartOfflineFiles || {};\n"
-        f"self.StartOfflineFiles[{json.dumps(name)}] = \"{encoded}\";\n",
+        f'self.StartOfflineFiles[{json.dumps(name)}] = "{encoded}";\n',
         encoding="ascii",
     )
 
@@ -63,9 +63,16 @@ def bundle_module(target):
     if not esbuild.exists():
         raise PackError("node_modules/.bin/esbuild is missing: run `make setup` (npm ci)")
     done = subprocess.run(
-        [str(esbuild), str(NODE / "pyodide" / "pyodide.asm.mjs"), "--format=iife",
-         "--global-name=StartOfflinePyodideAsm", f"--outfile={target}", "--log-level=error"],
-        capture_output=True, text=True,
+        [
+            str(esbuild),
+            str(NODE / "pyodide" / "pyodide.asm.mjs"),
+            "--format=iife",
+            "--global-name=StartOfflinePyodideAsm",
+            f"--outfile={target}",
+            "--log-level=error",
+        ],
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         raise PackError(f"esbuild failed:\n{done.stderr[-2000:]}")

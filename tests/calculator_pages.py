@@ -14,7 +14,8 @@ def open_calculator(page, url, name):
 
 def results(page, key):
     """{key cell's value: {column: raw data-value}} for the results table."""
-    return page.evaluate("""(key) => {
+    return page.evaluate(
+        """(key) => {
         const out = {};
         for (const row of document.querySelectorAll('table[data-role=results] tbody tr')) {
             const cells = {};
@@ -22,4 +23,6 @@ def results(page, key):
             out[cells[key]] = cells;
         }
         return out;
-    }""", key)
+    }""",
+        key,
+    )

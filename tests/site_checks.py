@@ -23,5 +23,8 @@ def foreign_html_loads(folder):
 
 
 def foreign_css_loads(folder):
-    return [f"{path.relative_to(folder)}: {m}" for path in folder.rglob("*.css")
-            for m in FOREIGN_CSS.findall(path.read_text(encoding="utf-8"))]
+    return [
+        f"{path.relative_to(folder)}: {m}"
+        for path in folder.rglob("*.css")
+        for m in FOREIGN_CSS.findall(path.read_text(encoding="utf-8"))
+    ]

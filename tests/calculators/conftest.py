@@ -22,9 +22,13 @@ except ImportError:  # a checkout without the package installed
 
 # Nine property tests share the budget: 9 x 13,000 = 117,000 examples at most.
 settings.register_profile("small", max_examples=60, deadline=None, database=None)
-settings.register_profile("large", max_examples=13_000, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                                 HealthCheck.filter_too_much])
+settings.register_profile(
+    "large",
+    max_examples=13_000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 settings.load_profile("large" if FUZZ else "small")
 
 
@@ -33,7 +37,8 @@ def pytest_terminal_summary(terminalreporter):
         profile = "large (START_FUZZ=1)" if FUZZ else "small"
         terminalreporter.write_line(
             f"hypothesis examples run: {EXAMPLES['total']:,} in {len(EXAMPLES['by_test'])} "
-            f"property tests, profile {profile}")
+            f"property tests, profile {profile}"
+        )
 
 
 @pytest.fixture
@@ -42,9 +47,15 @@ def run_cli(tmp_path):
 
     def run(*args, stdin=None):
         env = dict(os.environ, PYTHONPATH=str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        return subprocess.run([sys.executable, "-m", "start_calculators", *map(str, args)],
-                              capture_output=True, text=True, cwd=tmp_path, env=env, input=stdin,
-                              timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "start_calculators", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            input=stdin,
+            timeout=120,
+        )
 
     return run
 
@@ -62,4 +73,3 @@ def write(tmp_path):
         return path
 
     return make
-

@@ -14,7 +14,6 @@ import statistics
 
 import pytest
 from calc_support import sample_paths
-
 from start_calculators import load_region, nation_inferred
 from start_calculators.industry import lq_for_region
 

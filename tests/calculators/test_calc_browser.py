@@ -7,7 +7,6 @@ import json
 import openpyxl
 import pytest
 from calc_support import sample_paths
-
 from start_calculators import browser
 
 
@@ -29,23 +28,32 @@ def records(table):
 
 
 def test_lq_table_round_trip():
-    table = result("lq_table", rows=[{"industry": "Widgets", "region_employment": "1,714",
-                                      "nation_employment": 879213}],
-                   region_total="79,006", nation_total=15593224)
+    table = result(
+        "lq_table",
+        rows=[{"industry": "Widgets", "region_employment": "1,714", "nation_employment": 879213}],
+        region_total="79,006",
+        nation_total=15593224,
+    )
     assert {"name", "label", "kind", "format"} <= set(table["columns"][0])
     row = records(table)[0]
     assert round(row["lq"], 7) == 0.3847623 and row["band"] == "low"
 
 
 def test_lq_table_from_pasted_csv():
-    table = result("lq_table", csv="industry,region_employment,nation_employment\nA,10,100\n",
-                   region_total=100, nation_total=1000)
+    table = result(
+        "lq_table", csv="industry,region_employment,nation_employment\nA,10,100\n", region_total=100, nation_total=1000
+    )
     assert records(table)[0]["lq"] == pytest.approx(1.0)
 
 
 def test_errors_come_back_with_file_row_and_column():
-    response = ask("lq_table", csv="industry,region_employment,nation_employment\nA,(D),100\n",
-                   name="mine.csv", region_total=100, nation_total=1000)
+    response = ask(
+        "lq_table",
+        csv="industry,region_employment,nation_employment\nA,(D),100\n",
+        name="mine.csv",
+        region_total=100,
+        nation_total=1000,
+    )
     assert response["ok"] is False
     error = response["error"]
     assert (error["file"], error["row"], error["column"]) == ("mine.csv", 2, "region_employment")
@@ -53,9 +61,15 @@ def test_errors_come_back_with_file_row_and_column():
 
 
 def test_grid_rows_errors_count_from_one():
-    response = ask("lq_table", rows=[{"industry": "A", "region_employment": 1, "nation_employment": 2},
-                                     {"industry": "B", "region_employment": "x", "nation_employment": 2}],
-                   region_total=100, nation_total=1000)
+    response = ask(
+        "lq_table",
+        rows=[
+            {"industry": "A", "region_employment": 1, "nation_employment": 2},
+            {"industry": "B", "region_employment": "x", "nation_employment": 2},
+        ],
+        region_total=100,
+        nation_total=1000,
+    )
     assert response["error"]["row"] == 2 and response["error"]["column"] == "region_employment"
 
 
@@ -85,9 +99,16 @@ def test_growth_functions():
 def test_rank_from_an_industry_table_result():
     files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sample_paths()]
     industries = result("industry_table", files=files, projected={"238": 3.5})
-    ranked = result("rank", table=industries, key="industry_code",
-                    factors=["employment", "avg_annual_pay", "lq"], weights={"employment": 2},
-                    ties="avg", highlight="top", top_n=5)
+    ranked = result(
+        "rank",
+        table=industries,
+        key="industry_code",
+        factors=["employment", "avg_annual_pay", "lq"],
+        weights={"employment": 2},
+        ties="avg",
+        highlight="top",
+        top_n=5,
+    )
     rows = records(ranked)
     assert rows[0]["industry_title"]
     tops = [row for row in rows if row["highlight"]]
@@ -95,9 +116,12 @@ def test_rank_from_an_industry_table_result():
 
 
 def test_shift_share_table_and_missing_nation():
-    table = result("shift_share", rows=[{"industry": "A", "region_start": 100, "region_end": 150,
-                                         "nation_start": 1000, "nation_end": 1200}],
-                   nation_total_start=10000, nation_total_end=11000)
+    table = result(
+        "shift_share",
+        rows=[{"industry": "A", "region_start": 100, "region_end": 150, "nation_start": 1000, "nation_end": 1200}],
+        nation_total_start=10000,
+        nation_total_end=11000,
+    )
     assert records(table)[0]["competitive_effect"] == pytest.approx(30)
     files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sample_paths()[:1]]
     response = ask("shift_share", files=files)
@@ -105,8 +129,10 @@ def test_shift_share_table_and_missing_nation():
 
 
 def test_csv_export_guards_against_formulas():
-    table = {"columns": [{"name": "industry", "kind": "text"}, {"name": "lq"}],
-             "rows": [["=HYPERLINK(\"x\")", -1.5], ["+cmd", 2], ["@sum", None], ["-x", 0], ["Fine", 1]]}
+    table = {
+        "columns": [{"name": "industry", "kind": "text"}, {"name": "lq"}],
+        "rows": [['=HYPERLINK("x")', -1.5], ["+cmd", 2], ["@sum", None], ["-x", 0], ["Fine", 1]],
+    }
     text = result("to_csv", table=table)
     lines = text.splitlines()
     assert lines[1].startswith("\"'=HYPERLINK") and lines[1].endswith(",-1.5")
@@ -115,8 +141,10 @@ def test_csv_export_guards_against_formulas():
 
 
 def test_xlsx_export_reads_back_with_openpyxl():
-    table = {"columns": ["industry", "lq", "highlight"],
-             "rows": [["<b>A&B</b>", 0.3847623423013281, True], ["B", None, False]]}
+    table = {
+        "columns": ["industry", "lq", "highlight"],
+        "rows": [["<b>A&B</b>", 0.3847623423013281, True], ["B", None, False]],
+    }
     data = base64.b64decode(result("to_xlsx", table=table, sheet="LQ results"))
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert sheet.title == "LQ results"

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from calc_support import sample_paths, us_paths
 
-LQ_TABLE = "industry,region_employment,nation_employment\nWidgets,\"1,714\",879213\nGadgets,500,20000\n"
+LQ_TABLE = 'industry,region_employment,nation_employment\nWidgets,"1,714",879213\nGadgets,500,20000\n'
 
 
 def header(result):
@@ -22,8 +22,9 @@ def records(result):
 
 
 def test_lq_table(run_cli, write):
-    result = run_cli("lq", "--table", write("t.csv", LQ_TABLE), "--region-total", "79,006",
-                     "--nation-total", "15593224")
+    result = run_cli(
+        "lq", "--table", write("t.csv", LQ_TABLE), "--region-total", "79,006", "--nation-total", "15593224"
+    )
     assert {"industry", "lq", "band", "status"} <= set(header(result))
     first = records(result)[0]
     assert round(float(first["lq"]), 7) == 0.3847623 and first["band"] == "low" and first["status"] == "ok"
@@ -34,7 +35,7 @@ QCEW_COLUMNS = {"industry_code", "industry_title", "region_employment", "lq", "l
 
 def test_lq_qcew_and_sample_agree(run_cli):
     from_files = run_cli("lq", "--qcew", *sample_paths())
-    assert QCEW_COLUMNS <= set(header(from_files))
+    assert set(header(from_files)) >= QCEW_COLUMNS
     sample = run_cli("lq", "--sample")
     assert sample.stdout == from_files.stdout
     rows = records(sample)
@@ -51,7 +52,7 @@ def test_growth_values(run_cli):
     rows = records(run_cli("growth", "--start", "50", "--end", "100", "--years", "5", "--min-size", "500"))
     assert {"percent_change", "annualized_percent"} <= set(rows[0])
     assert float(rows[0]["percent_change"]) == pytest.approx(100)
-    assert float(rows[0]["annualized_percent"]) == pytest.approx((2 ** 0.2 - 1) * 100)
+    assert float(rows[0]["annualized_percent"]) == pytest.approx((2**0.2 - 1) * 100)
     assert rows[0]["small_industry"] == "true"
 
 
@@ -66,8 +67,21 @@ def test_growth_table_and_qcew(run_cli, write):
 
 def test_rank_options(run_cli, write):
     path = write("r.csv", "industry,jobs,pay,growth\nA,100,50,1\nB,300,40,-2\nC,200,60,3\n")
-    result = run_cli("rank", "--table", path, "--weight", "pay=2", "--ties", "avg",
-                     "--lower-is-better", "growth", "--factors", "jobs,pay,growth", "--highlight", "third")
+    result = run_cli(
+        "rank",
+        "--table",
+        path,
+        "--weight",
+        "pay=2",
+        "--ties",
+        "avg",
+        "--lower-is-better",
+        "growth",
+        "--factors",
+        "jobs,pay,growth",
+        "--highlight",
+        "third",
+    )
     names = header(result)
     assert names[0] == "industry"
     assert {"rank_jobs", "rank_pay", "rank_growth", "score", "rank"} <= set(names)
@@ -83,10 +97,10 @@ def test_rank_sample(run_cli):
 
 def test_shift_share_table(run_cli, write):
     path = write("s.csv", "industry,region_start,region_end,nation_start,nation_end\nA,100,150,1000,1200\n")
-    rows = records(run_cli("shift-share", "--table", path, "--nation-total-start", "10,000",
-                           "--nation-total-end", "11000"))
-    assert {"industry", "national_effect", "industry_mix_effect", "competitive_effect",
-            "total_change"} <= set(rows[0])
+    rows = records(
+        run_cli("shift-share", "--table", path, "--nation-total-start", "10,000", "--nation-total-end", "11000")
+    )
+    assert {"industry", "national_effect", "industry_mix_effect", "competitive_effect", "total_change"} <= set(rows[0])
     assert float(rows[0]["competitive_effect"]) == pytest.approx(30)
 
 
@@ -100,8 +114,16 @@ def test_shift_share_sample_and_reference_files_agree(run_cli):
 
 def test_industry_table(run_cli):
     names = header(run_cli("table", "--qcew", *sample_paths()))
-    assert names[:8] == ["industry_code", "industry_title", "employment", "establishments",
-                         "avg_annual_pay", "avg_weekly_wage", "prior_employment", "growth_percent"]
+    assert names[:8] == [
+        "industry_code",
+        "industry_title",
+        "employment",
+        "establishments",
+        "avg_annual_pay",
+        "avg_weekly_wage",
+        "prior_employment",
+        "growth_percent",
+    ]
     assert "lq" in names
 
 
@@ -122,21 +144,24 @@ HEAD = "industry,region_employment,nation_employment\n"
 TOTALS = ("--region-total", "1000", "--nation-total", "100000")
 
 
-@pytest.mark.parametrize("content, row, column", [
-    ("", None, None),                                                  # empty file
-    (HEAD, 2, None),                                                   # only a header
-    ("industry,region_employment\nA,5\n", 1, "nation_employment"),     # a missing column
-    (HEAD.strip() + ",extra\nA,5,6,7\n", 1, "extra"),                  # an extra column
-    (HEAD + "A,5,6,7\n", 2, None),                                     # an extra field in a row
-    (HEAD + "A,five,6\n", 2, "region_employment"),                     # text
-    (HEAD + "A,5,6\nB,(D),7\n", 3, "region_employment"),               # (D)
-    (HEAD + "A,NaN,6\n", 2, "region_employment"),                      # NaN
-    (HEAD + "A,5,inf\n", 2, "nation_employment"),                      # infinite
-    (HEAD + "A,-5,6\n", 2, "region_employment"),                       # negative
-    (HEAD + "A,5,6\nA,7,8\n", 3, "industry"),                          # a duplicate industry
-    (HEAD + "A,5000,6\n", 2, "region_employment"),                     # above the region total
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", None, None),      # binary garbage
-])
+@pytest.mark.parametrize(
+    "content, row, column",
+    [
+        ("", None, None),  # empty file
+        (HEAD, 2, None),  # only a header
+        ("industry,region_employment\nA,5\n", 1, "nation_employment"),  # a missing column
+        (HEAD.strip() + ",extra\nA,5,6,7\n", 1, "extra"),  # an extra column
+        (HEAD + "A,5,6,7\n", 2, None),  # an extra field in a row
+        (HEAD + "A,five,6\n", 2, "region_employment"),  # text
+        (HEAD + "A,5,6\nB,(D),7\n", 3, "region_employment"),  # (D)
+        (HEAD + "A,NaN,6\n", 2, "region_employment"),  # NaN
+        (HEAD + "A,5,inf\n", 2, "nation_employment"),  # infinite
+        (HEAD + "A,-5,6\n", 2, "region_employment"),  # negative
+        (HEAD + "A,5,6\nA,7,8\n", 3, "industry"),  # a duplicate industry
+        (HEAD + "A,5000,6\n", 2, "region_employment"),  # above the region total
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", None, None),  # binary garbage
+    ],
+)
 def test_bad_table_input_exits_2_with_one_line(run_cli, write, content, row, column):
     path = write("bad.csv", content)
     result = run_cli("lq", "--table", path, *TOTALS)
@@ -162,11 +187,14 @@ def test_bad_total_argument(run_cli, write):
     assert result.returncode == 2 and 'column "region_total"' in result.stderr
 
 
-@pytest.mark.parametrize("content, row, column", [
-    (HEAD + "A,5,6\n", 1, None),                                          # a non-QCEW file
-    (b"\x00\x01\x02garbage\xff" * 20, None, None),                        # binary garbage
-    ("", None, None),                                                     # empty
-])
+@pytest.mark.parametrize(
+    "content, row, column",
+    [
+        (HEAD + "A,5,6\n", 1, None),  # a non-QCEW file
+        (b"\x00\x01\x02garbage\xff" * 20, None, None),  # binary garbage
+        ("", None, None),  # empty
+    ],
+)
 def test_bad_qcew_input_exits_2(run_cli, write, content, row, column):
     result = run_cli("lq", "--qcew", write("county.csv", content))
     check_one_line_error(result, "county.csv", row, column)

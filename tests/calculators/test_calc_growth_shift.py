@@ -1,9 +1,16 @@
 """Growth and shift-share on small tables, with expected values worked out by hand."""
 
 import pytest
-
-from start_calculators import (InputError, growth, growth_table, read_growth_csv, read_shift_csv,
-                               shift_share, shift_share_table, single_growth)
+from start_calculators import (
+    InputError,
+    growth,
+    growth_table,
+    read_growth_csv,
+    read_shift_csv,
+    shift_share,
+    shift_share_table,
+    single_growth,
+)
 
 
 def test_percent_change_and_cagr():
@@ -23,7 +30,7 @@ def test_the_guides_very_small_industry_is_flagged():
 
 
 def test_growth_table_with_optional_years_column():
-    sheet = read_growth_csv("industry,start,end,years\nA,100,121,2\nB,\"1,000\",900,\n", "g.csv")
+    sheet = read_growth_csv('industry,start,end,years\nA,100,121,2\nB,"1,000",900,\n', "g.csv")
     rows = growth_table(sheet, years=1).records()
     assert rows[0]["annualized_percent"] == pytest.approx(10.0)
     assert rows[1]["years"] == 1 and rows[1]["percent_change"] == pytest.approx(-10.0)

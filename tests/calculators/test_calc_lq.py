@@ -3,9 +3,16 @@
 import math
 
 import pytest
-
-from start_calculators import (InputError, band, location_quotient, lq_rows, lq_table, make_bands,
-                               parse_number, read_lq_csv)
+from start_calculators import (
+    InputError,
+    band,
+    location_quotient,
+    lq_rows,
+    lq_table,
+    make_bands,
+    parse_number,
+    read_lq_csv,
+)
 
 
 def test_published_worked_example():
@@ -19,13 +26,16 @@ def test_lq_of_one_when_shares_match():
     assert location_quotient(10, 100, 1000, 10000).value == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("args, words", [
-    ((5, 0, 10, 100), "region total is zero"),
-    ((5, 50, 0, 100), "nation employment is zero"),
-    ((5, 50, 10, 0), "nation total is zero"),
-    ((None, 50, 10, 100), "region employment is missing"),
-    ((5, 50, None, 100), "nation employment is missing"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        ((5, 0, 10, 100), "region total is zero"),
+        ((5, 50, 0, 100), "nation employment is zero"),
+        ((5, 50, 10, 0), "nation total is zero"),
+        ((None, 50, 10, 100), "region employment is missing"),
+        ((5, 50, None, 100), "nation employment is missing"),
+    ],
+)
 def test_undefined_lq_is_missing_with_reason_never_zero_inf_or_nan(args, words):
     quotient = location_quotient(*args)
     assert quotient.value is None
@@ -37,10 +47,20 @@ def test_absent_industry_is_a_real_zero_not_missing():
     assert quotient.value == 0 and quotient.ok
 
 
-@pytest.mark.parametrize("lq, expected", [
-    (0.5, "low"), (0.7499, "low"), (0.75, "average"), (1.2499, "average"),
-    (1.25, "concentrated"), (1.99, "concentrated"), (2.0, "strong"), (7.3, "strong"), (None, None),
-])
+@pytest.mark.parametrize(
+    "lq, expected",
+    [
+        (0.5, "low"),
+        (0.7499, "low"),
+        (0.75, "average"),
+        (1.2499, "average"),
+        (1.25, "concentrated"),
+        (1.99, "concentrated"),
+        (2.0, "strong"),
+        (7.3, "strong"),
+        (None, None),
+    ],
+)
 def test_default_bands_follow_the_guide(lq, expected):
     assert band(lq) == expected
 
@@ -53,7 +73,7 @@ def test_bands_are_configurable_and_checked():
 
 
 def test_lq_table_from_friendly_csv():
-    text = "\ufeffindustry,region_employment,nation_employment\r\nWidgets,\"1,714\",879213\r\nGadgets,,5\r\n"
+    text = '\ufeffindustry,region_employment,nation_employment\r\nWidgets,"1,714",879213\r\nGadgets,,5\r\n'
     table = lq_table(read_lq_csv(text, "friendly.csv"), "79,006", "15,593,224")
     rows = table.records()
     assert rows[0]["lq"] == pytest.approx(0.3847623, abs=5e-8)
@@ -77,10 +97,19 @@ def test_region_employment_above_region_total_is_an_error():
     assert (caught.value.file, caught.value.row, caught.value.column) == ("big.csv", 2, "region_employment")
 
 
-@pytest.mark.parametrize("text, value", [
-    ("1,234", 1234), (" 79,006 ", 79006), ("$52,000", 52000), ("7.5%", 7.5), ("1e3", 1000.0),
-    ("0.25", 0.25), (".5", 0.5), (12, 12),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1,234", 1234),
+        (" 79,006 ", 79006),
+        ("$52,000", 52000),
+        ("7.5%", 7.5),
+        ("1e3", 1000.0),
+        ("0.25", 0.25),
+        (".5", 0.5),
+        (12, 12),
+    ],
+)
 def test_friendly_numbers(text, value):
     assert parse_number(text) == value
 

@@ -2,13 +2,11 @@
 
 import pandas as pd
 import pytest
-
 from start_calculators import pandas_adapter
 
 
 def test_lq_dataframe():
-    frame = pd.DataFrame({"industry": ["W", "G"], "region_employment": [1714, None],
-                          "nation_employment": [879213, 5]})
+    frame = pd.DataFrame({"industry": ["W", "G"], "region_employment": [1714, None], "nation_employment": [879213, 5]})
     out = pandas_adapter.lq_dataframe(frame, 79006, 15593224)
     assert list(out["industry"]) == ["W", "G"]
     assert out.loc[0, "lq"] == pytest.approx(0.3847623, abs=5e-8)
@@ -26,6 +24,16 @@ def test_growth_and_shift_share_dataframes():
     growth = pandas_adapter.growth_dataframe(pd.DataFrame({"industry": ["A"], "start": [50], "end": [100]}))
     assert growth.loc[0, "percent_change"] == pytest.approx(100)
     shift = pandas_adapter.shift_share_dataframe(
-        pd.DataFrame({"industry": ["A"], "region_start": [100], "region_end": [150],
-                      "nation_start": [1000], "nation_end": [1200]}), 10000, 11000)
+        pd.DataFrame(
+            {
+                "industry": ["A"],
+                "region_start": [100],
+                "region_end": [150],
+                "nation_start": [1000],
+                "nation_end": [1200],
+            }
+        ),
+        10000,
+        11000,
+    )
     assert shift.loc[0, "national_effect"] == pytest.approx(10)

@@ -6,11 +6,26 @@ import math
 from calc_support import count_example, sample_paths
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
-from start_calculators import (InputError, growth_from_qcew, growth_table, industry_table,
-                               location_quotient, lq_from_qcew, lq_table, rank_rows, rank_table,
-                               rank_values, read_growth_csv, read_lq_csv, read_qcew, read_rank_csv,
-                               read_shift_csv, shift_share, shift_share_table, Table)
+from start_calculators import (
+    InputError,
+    Table,
+    growth_from_qcew,
+    growth_table,
+    industry_table,
+    location_quotient,
+    lq_from_qcew,
+    lq_table,
+    rank_rows,
+    rank_table,
+    rank_values,
+    read_growth_csv,
+    read_lq_csv,
+    read_qcew,
+    read_rank_csv,
+    read_shift_csv,
+    shift_share,
+    shift_share_table,
+)
 from start_calculators.browser import call
 
 counts = st.integers(min_value=1, max_value=10**9)
@@ -37,8 +52,9 @@ def test_lq_is_invariant_to_scaling_the_nation(a, b, c, d, k):
     assert math.isclose(before, after, rel_tol=1e-12)
 
 
-values = st.lists(st.one_of(st.none(), st.integers(-5, 5), st.floats(-1e6, 1e6, allow_nan=False)),
-                  min_size=1, max_size=30)
+values = st.lists(
+    st.one_of(st.none(), st.integers(-5, 5), st.floats(-1e6, 1e6, allow_nan=False)), min_size=1, max_size=30
+)
 
 
 @given(values, st.randoms(use_true_random=False), st.sampled_from(["eq", "avg"]), st.booleans())
@@ -51,19 +67,32 @@ def test_ranks_are_consistent_under_permutation(items, rng, ties, higher):
     assert shuffled == [ranks[i] for i in order]
 
 
-rows = st.lists(st.tuples(st.integers(0, 9), st.one_of(st.none(), st.integers(-3, 3)),
-                          st.floats(0, 100, allow_nan=False)), min_size=1, max_size=20)
+rows = st.lists(
+    st.tuples(st.integers(0, 9), st.one_of(st.none(), st.integers(-3, 3)), st.floats(0, 100, allow_nan=False)),
+    min_size=1,
+    max_size=20,
+)
 
 
-@given(rows, st.randoms(use_true_random=False), st.sampled_from(["eq", "avg"]),
-       st.sampled_from(["exclude", "last"]), st.integers(0, 4))
+@given(
+    rows,
+    st.randoms(use_true_random=False),
+    st.sampled_from(["eq", "avg"]),
+    st.sampled_from(["exclude", "last"]),
+    st.integers(0, 4),
+)
 def test_scores_and_overall_ranks_follow_the_rows_under_permutation(data, rng, ties, missing, weight):
     count_example("rank_table_permutation")
     records = [{"industry": f"i{n}", "a": a, "b": b, "c": c} for n, (a, b, c) in enumerate(data)]
     shuffled = records[:]
     rng.shuffle(shuffled)
-    options = {"ties": ties, "missing": missing, "weights": {"c": weight + 1}, "lower_is_better": ["b"],
-               "factors": ["a", "b", "c"]}
+    options = {
+        "ties": ties,
+        "missing": missing,
+        "weights": {"c": weight + 1},
+        "lower_is_better": ["b"],
+        "factors": ["a", "b", "c"],
+    }
     first = {r["industry"]: r for r in rank_table(rank_rows(records), **options).records()}
     second = {r["industry"]: r for r in rank_table(rank_rows(shuffled), **options).records()}
     assert first == second
@@ -91,8 +120,29 @@ def _snippet():
 
 
 SNIPPET = _snippet()
-NASTY = st.sampled_from(["", "N", "-", "(D)", "-5", "1e999", "NaN", "inf", "99999999999999999999999",
-                         '"', ",", "A", "2019", "0", "1.5", "\x00", "\ufeff", " 7 ", "1,234"])
+NASTY = st.sampled_from(
+    [
+        "",
+        "N",
+        "-",
+        "(D)",
+        "-5",
+        "1e999",
+        "NaN",
+        "inf",
+        "99999999999999999999999",
+        '"',
+        ",",
+        "A",
+        "2019",
+        "0",
+        "1.5",
+        "\x00",
+        "\ufeff",
+        " 7 ",
+        "1,234",
+    ]
+)
 mutation = st.tuples(st.integers(0, len(SNIPPET) - 1), st.integers(0, 40), st.one_of(NASTY, st.text(max_size=6)))
 
 
@@ -102,8 +152,13 @@ def _check_table(table):
             assert not (isinstance(value, float) and not math.isfinite(value))
 
 
-@given(st.lists(mutation, max_size=6), st.lists(st.integers(0, len(SNIPPET) - 1), max_size=3),
-       st.booleans(), st.booleans(), st.sampled_from(["sector", "3", "4", "x"]))
+@given(
+    st.lists(mutation, max_size=6),
+    st.lists(st.integers(0, len(SNIPPET) - 1), max_size=3),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["sector", "3", "4", "x"]),
+)
 def test_qcew_readers_raise_only_input_errors_on_damaged_files(changes, dropped, quote, crlf, level):
     count_example("qcew_damaged")
     grid = [row[:] for row in SNIPPET]
@@ -116,8 +171,11 @@ def test_qcew_readers_raise_only_input_errors_on_damaged_files(changes, dropped,
     cells = (lambda row: ",".join(f'"{c}"' for c in row)) if quote else ",".join
     text = ("\r\n" if crlf else "\n").join(cells(row) for row in grid)
     try:
-        for table in (lq_from_qcew([("f.csv", text)], level=level), industry_table([("f.csv", text)], level=level),
-                      growth_from_qcew([("f.csv", text)], level=level)):
+        for table in (
+            lq_from_qcew([("f.csv", text)], level=level),
+            industry_table([("f.csv", text)], level=level),
+            growth_from_qcew([("f.csv", text)], level=level),
+        ):
             _check_table(table)
     except InputError:
         pass
@@ -126,11 +184,13 @@ def test_qcew_readers_raise_only_input_errors_on_damaged_files(changes, dropped,
 @given(st.binary(max_size=3000))
 def test_readers_raise_only_input_errors_on_arbitrary_bytes(data):
     count_example("arbitrary_bytes")
-    for attempt in (lambda: read_qcew(data, "x.csv"),
-                    lambda: lq_table(read_lq_csv(data, "x.csv"), 100, 1000),
-                    lambda: growth_table(read_growth_csv(data, "x.csv")),
-                    lambda: rank_table(read_rank_csv(data, "x.csv")),
-                    lambda: shift_share_table(read_shift_csv(data, "x.csv"), 100, 120)):
+    for attempt in (
+        lambda: read_qcew(data, "x.csv"),
+        lambda: lq_table(read_lq_csv(data, "x.csv"), 100, 1000),
+        lambda: growth_table(read_growth_csv(data, "x.csv")),
+        lambda: rank_table(read_rank_csv(data, "x.csv")),
+        lambda: shift_share_table(read_shift_csv(data, "x.csv"), 100, 120),
+    ):
         try:
             result = attempt()
         except InputError:
@@ -139,12 +199,25 @@ def test_readers_raise_only_input_errors_on_arbitrary_bytes(data):
             _check_table(result)
 
 
-HEADERS = st.sampled_from([
-    "industry,region_employment,nation_employment", "industry,start,end,years", "industry,start,end",
-    "industry,region_start,region_end,nation_start,nation_end", "industry,jobs,pay", "industry",
-    "industry,region_employment", "industry,industry,x", ""])
-cell = st.one_of(NASTY, st.text(max_size=8), st.integers(-10, 10**6).map(str),
-                 st.floats(allow_nan=True, allow_infinity=True).map(repr))
+HEADERS = st.sampled_from(
+    [
+        "industry,region_employment,nation_employment",
+        "industry,start,end,years",
+        "industry,start,end",
+        "industry,region_start,region_end,nation_start,nation_end",
+        "industry,jobs,pay",
+        "industry",
+        "industry,region_employment",
+        "industry,industry,x",
+        "",
+    ]
+)
+cell = st.one_of(
+    NASTY,
+    st.text(max_size=8),
+    st.integers(-10, 10**6).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+)
 line = st.lists(cell, min_size=0, max_size=6).map(lambda cells: ",".join(cells))
 
 
@@ -152,28 +225,66 @@ line = st.lists(cell, min_size=0, max_size=6).map(lambda cells: ",".join(cells))
 def test_table_readers_raise_only_input_errors_on_arbitrary_text(header, lines, bom):
     count_example("table_text")
     text = ("\ufeff" if bom else "") + "\n".join([header, *lines])
-    for attempt in (lambda: lq_table(read_lq_csv(text, "t.csv"), "1,000", 10**6),
-                    lambda: growth_table(read_growth_csv(text, "t.csv"), min_size=50),
-                    lambda: rank_table(read_rank_csv(text, "t.csv"), highlight="median"),
-                    lambda: shift_share_table(read_shift_csv(text, "t.csv"), 1000, 1100)):
+    for attempt in (
+        lambda: lq_table(read_lq_csv(text, "t.csv"), "1,000", 10**6),
+        lambda: growth_table(read_growth_csv(text, "t.csv"), min_size=50),
+        lambda: rank_table(read_rank_csv(text, "t.csv"), highlight="median"),
+        lambda: shift_share_table(read_shift_csv(text, "t.csv"), 1000, 1100),
+    ):
         try:
             _check_table(attempt())
         except InputError:
             pass
 
 
-json_values = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5),
-                                     st.floats(allow_nan=False)),
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                           max_leaves=10)
-functions = st.sampled_from(["lq_table", "lq_qcew", "growth", "growth_table", "rank", "shift_share",
-                             "industry_table", "to_csv", "to_xlsx", "sample_region", "nope"])
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5), st.floats(allow_nan=False)),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
+functions = st.sampled_from(
+    [
+        "lq_table",
+        "lq_qcew",
+        "growth",
+        "growth_table",
+        "rank",
+        "shift_share",
+        "industry_table",
+        "to_csv",
+        "to_xlsx",
+        "sample_region",
+        "nope",
+    ]
+)
 
 
-@given(functions, st.dictionaries(st.sampled_from(["rows", "csv", "files", "table", "region_total",
-                                                   "nation_total", "start", "end", "factors", "weights",
-                                                   "ties", "as", "level", "base", "nation"]),
-                                  json_values, max_size=4))
+@given(
+    functions,
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "rows",
+                "csv",
+                "files",
+                "table",
+                "region_total",
+                "nation_total",
+                "start",
+                "end",
+                "factors",
+                "weights",
+                "ties",
+                "as",
+                "level",
+                "base",
+                "nation",
+            ]
+        ),
+        json_values,
+        max_size=4,
+    ),
+)
 def test_browser_calls_always_answer_with_json(fn, args):
     count_example("browser_call")
     if fn == "sample_region":

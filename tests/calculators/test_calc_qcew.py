@@ -5,9 +5,7 @@ import io
 
 import pytest
 from calc_support import sample_paths, us_paths
-
-from start_calculators import (InputError, industry_table, load_region, lq_from_qcew, read_qcew,
-                               shift_share_from_qcew)
+from start_calculators import InputError, industry_table, load_region, lq_from_qcew, read_qcew, shift_share_from_qcew
 
 
 def raw_rows(path):
@@ -249,8 +247,7 @@ def test_shift_share_from_qcew_uses_the_oty_columns():
 
 @pytest.mark.parametrize("path", us_paths(), ids=lambda p: p.name)
 def test_quarterly_weekly_wage_matches_the_published_one(path):
-    table = by_code(industry_table([(path.name, path.read_bytes())], (path.name, path.read_bytes()),
-                                   level="sector"))
+    table = by_code(industry_table([(path.name, path.read_bytes())], (path.name, path.read_bytes()), level="sector"))
     checked = 0
     for row in raw_rows(path):
         if row["own_code"] == "5" and row["agglvl_code"] == "14" and not row["disclosure_code"]:

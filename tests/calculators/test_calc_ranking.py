@@ -4,7 +4,6 @@ import random
 
 import pandas as pd
 import pytest
-
 from start_calculators import InputError, rank_rows, rank_table, rank_values, read_rank_csv
 
 
@@ -61,25 +60,30 @@ def test_missing_last_rule_gives_every_industry_a_score():
 
 def test_weights_and_direction():
     sheet = read_rank_csv(TABLE, "t.csv")
-    table = rank_table(sheet, factors=["employment", "pay"], weights={"pay": 3},
-                       lower_is_better=["employment"]).records()
+    table = rank_table(
+        sheet, factors=["employment", "pay"], weights={"pay": 3}, lower_is_better=["employment"]
+    ).records()
     a = table[0]
     # employment lower is better: A1 C2 D2 B4; pay: A2 -> weighted (1*1 + 3*2) / 4.
     assert a["rank_employment"] == 1 and a["score"] == pytest.approx(7 / 4)
 
 
 def test_overall_ties_share_the_best_rank():
-    sheet = rank_rows([{"industry": "X", "a": 1, "b": 2}, {"industry": "Y", "a": 2, "b": 1},
-                       {"industry": "Z", "a": 0, "b": 0}])
+    sheet = rank_rows(
+        [{"industry": "X", "a": 1, "b": 2}, {"industry": "Y", "a": 2, "b": 1}, {"industry": "Z", "a": 0, "b": 0}]
+    )
     ranks = [row["rank"] for row in rank_table(sheet).records()]
     assert ranks == [1, 1, 3]
 
 
-@pytest.mark.parametrize("rule, expected", [
-    ("top", [False, True, True, True]),      # top 3 employment: B, C and D (tied)
-    ("third", [False, True, True, True]),    # ceil(4 / 3) = 2 places, the tie at 2 included
-    ("median", [False, True, False, False]),  # median 200: only B is above
-])
+@pytest.mark.parametrize(
+    "rule, expected",
+    [
+        ("top", [False, True, True, True]),  # top 3 employment: B, C and D (tied)
+        ("third", [False, True, True, True]),  # ceil(4 / 3) = 2 places, the tie at 2 included
+        ("median", [False, True, False, False]),  # median 200: only B is above
+    ],
+)
 def test_highlights(rule, expected):
     table = rank_table(read_rank_csv(TABLE, "t.csv"), highlight=rule, top_n=3)
     assert table.column_values("highlight_employment") == expected

@@ -10,14 +10,28 @@ import pytest
 import build_inventory as inventory
 
 ROOT = Path(inventory.__file__).resolve().parent
-TOPICS = "- name: Funding, budgets and sustainability\n  description: Money.\n" \
-         "- name: Strategic planning and governance\n  description: Plans.\n"
+TOPICS = (
+    "- name: Funding, budgets and sustainability\n  description: Money.\n"
+    "- name: Strategic planning and governance\n  description: Plans.\n"
+)
 
 
-def record(title="A Tool", summary="What it is for.", modules="[1]", topics='["Funding, budgets and sustainability"]',
-           kind="guide", extra=""):
-    lines = [f"title: {title}" if title is not None else "", f"summary: {summary}" if summary is not None else "",
-             f"modules: {modules}", f"topics: {topics}", f"kind: {kind}", extra]
+def record(
+    title="A Tool",
+    summary="What it is for.",
+    modules="[1]",
+    topics='["Funding, budgets and sustainability"]',
+    kind="guide",
+    extra="",
+):
+    lines = [
+        f"title: {title}" if title is not None else "",
+        f"summary: {summary}" if summary is not None else "",
+        f"modules: {modules}",
+        f"topics: {topics}",
+        f"kind: {kind}",
+        extra,
+    ]
     return "---\n" + "\n".join(line for line in lines if line) + "\n---\n\nThe tool.\n"
 
 
@@ -59,21 +73,40 @@ def problems_of(catalog):
 def test_sort_key_ignores_case_and_punctuation():
     titles = ["Partnership-Building: Common Pitfalls", "partner Talking Points", "Action Plan", "logic model"]
     assert sorted(titles, key=inventory.sort_key) == [
-        "Action Plan", "logic model", "partner Talking Points", "Partnership-Building: Common Pitfalls"]
+        "Action Plan",
+        "logic model",
+        "partner Talking Points",
+        "Partnership-Building: Common Pitfalls",
+    ]
 
 
 def test_views_group_by_letter_module_and_topic(catalog):
-    write(catalog / "tools", "b-tool.md", record("beta tool", modules="[1, 2]",
-                                                   topics='["Funding, budgets and sustainability", "Strategic planning and governance"]'))
-    write(catalog / "tools", "a-tool.md", record("\"Alpha: Tool\"", modules="[2]"))
+    write(
+        catalog / "tools",
+        "b-tool.md",
+        record(
+            "beta tool",
+            modules="[1, 2]",
+            topics='["Funding, budgets and sustainability", "Strategic planning and governance"]',
+        ),
+    )
+    write(catalog / "tools", "a-tool.md", record('"Alpha: Tool"', modules="[2]"))
     link_from_chapter(catalog, "a-tool", "b-tool")
     tools, topics, chapters = inventory.load_catalog()
     data = inventory.views(tools, topics, chapters)
     assert [t["title"] for t in data["tools"]] == ["Alpha: Tool", "beta tool"]
-    assert [(letter, [t["slug"] for t in group]) for letter, group in data["letters"]] == [("A", ["a-tool"]), ("B", ["b-tool"])]
-    assert [(n, [t["slug"] for t in group]) for n, _, group in data["modules"]] == [(1, ["b-tool"]), (2, ["a-tool", "b-tool"])]
+    assert [(letter, [t["slug"] for t in group]) for letter, group in data["letters"]] == [
+        ("A", ["a-tool"]),
+        ("B", ["b-tool"]),
+    ]
+    assert [(n, [t["slug"] for t in group]) for n, _, group in data["modules"]] == [
+        (1, ["b-tool"]),
+        (2, ["a-tool", "b-tool"]),
+    ]
     assert [(name, [t["slug"] for t in group]) for name, _, _, group in data["topics"]] == [
-        ("Funding, budgets and sustainability", ["a-tool", "b-tool"]), ("Strategic planning and governance", ["b-tool"])]
+        ("Funding, budgets and sustainability", ["a-tool", "b-tool"]),
+        ("Strategic planning and governance", ["b-tool"]),
+    ]
     assert data["counts"] == {"tools": 2, "modules": 2, "topics": 2}
 
 
@@ -84,20 +117,26 @@ def test_used_in_comes_from_the_chapters_links(catalog):
     assert tools[0].used_in == [("01-first-chapter/page.md", "A page")]
 
 
-@pytest.mark.parametrize("text, expected", [
-    (record(topics="[Unknown topic]"), "tools/bad.md: field 'topics': unknown topic 'Unknown topic'"),
-    (record(topics="[Funding, budgets and sustainability]"), "tools/bad.md: field 'topics': unknown topic 'Funding'"),
-    (record(modules="[12]"), "tools/bad.md: field 'modules': expected chapter numbers 1-11; got 12"),
-    (record(modules="[5]"), "tools/bad.md: field 'modules': chapter 5 has no folder docs/05-*/"),
-    (record(modules="[]"), "tools/bad.md: field 'modules': expected a list of chapter numbers 1-11"),
-    (record(kind="poster"), "tools/bad.md: field 'kind': expected one of guide, checklist"),
-    (record(title=None), "tools/bad.md: field 'title': expected a non-empty text"),
-    (record(summary=None), "tools/bad.md: field 'summary': expected a non-empty text"),
-    (record(extra="colour: blue"), "tools/bad.md: field 'colour': unknown field"),
-    (record(extra="downloads: [nowhere.xlsx]"), "tools/bad.md: field 'downloads': 'nowhere.xlsx' is missing"),
-    ("no front matter here\n", "tools/bad.md: expected YAML front matter"),
-    ("---\ntitle: [unclosed\n---\nbody\n", "tools/bad.md: front matter is not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (record(topics="[Unknown topic]"), "tools/bad.md: field 'topics': unknown topic 'Unknown topic'"),
+        (
+            record(topics="[Funding, budgets and sustainability]"),
+            "tools/bad.md: field 'topics': unknown topic 'Funding'",
+        ),
+        (record(modules="[12]"), "tools/bad.md: field 'modules': expected chapter numbers 1-11; got 12"),
+        (record(modules="[5]"), "tools/bad.md: field 'modules': chapter 5 has no folder docs/05-*/"),
+        (record(modules="[]"), "tools/bad.md: field 'modules': expected a list of chapter numbers 1-11"),
+        (record(kind="poster"), "tools/bad.md: field 'kind': expected one of guide, checklist"),
+        (record(title=None), "tools/bad.md: field 'title': expected a non-empty text"),
+        (record(summary=None), "tools/bad.md: field 'summary': expected a non-empty text"),
+        (record(extra="colour: blue"), "tools/bad.md: field 'colour': unknown field"),
+        (record(extra="downloads: [nowhere.xlsx]"), "tools/bad.md: field 'downloads': 'nowhere.xlsx' is missing"),
+        ("no front matter here\n", "tools/bad.md: expected YAML front matter"),
+        ("---\ntitle: [unclosed\n---\nbody\n", "tools/bad.md: front matter is not valid YAML"),
+    ],
+)
 def test_a_bad_record_is_named_with_its_field(catalog, text, expected):
     write(catalog / "tools", "bad.md", text)
     assert expected in problems_of(catalog)
@@ -115,8 +154,9 @@ def test_duplicate_titles_and_slugs_are_refused(catalog):
 def test_a_chapter_link_to_a_missing_tool_is_refused(catalog):
     write(catalog / "tools", "a-tool.md", record())
     link_from_chapter(catalog, "a-tool", "no-such-tool")
-    assert ("docs/01-first-chapter/page.md, line 6: links to tool 'no-such-tool', "
-            "but tools/no-such-tool.md does not exist") in problems_of(catalog)
+    assert (
+        "docs/01-first-chapter/page.md, line 6: links to tool 'no-such-tool', but tools/no-such-tool.md does not exist"
+    ) in problems_of(catalog)
 
 
 def test_an_unlinked_tool_is_a_warning(catalog, caplog):
@@ -127,16 +167,20 @@ def test_an_unlinked_tool_is_a_warning(catalog, caplog):
 
 
 def test_downloads_are_generated_from_workbook_specs(catalog):
-    write(catalog / "tools" / "downloads", "plan.yml",
-          "title: Plan\ncsv: A\nsheets:\n  - tab: A\n    name: Items\n    about: Fill it.\n"
-          "    columns: [Item, Cost]\n    rows:\n      - [Rent, 100]\n  - tab: B\n    name: Sum\n"
-          "    columns: [Total]\n    rows:\n      - [\"=SUM('A Items'!B3:B9)\"]\n")
+    write(
+        catalog / "tools" / "downloads",
+        "plan.yml",
+        "title: Plan\ncsv: A\nsheets:\n  - tab: A\n    name: Items\n    about: Fill it.\n"
+        "    columns: [Item, Cost]\n    rows:\n      - [Rent, 100]\n  - tab: B\n    name: Sum\n"
+        "    columns: [Total]\n    rows:\n      - [\"=SUM('A Items'!B3:B9)\"]\n",
+    )
     write(catalog / "tools", "a-tool.md", record(extra="downloads: [plan.xlsx, plan.csv]"))
     link_from_chapter(catalog, "a-tool")
     inventory.build()
     out = catalog / "docs" / "inventory" / "downloads"
     assert (out / "plan.csv").read_text() == "Item,Cost\nRent,100\n"
     from openpyxl import load_workbook
+
     book = load_workbook(out / "plan.xlsx")
     assert book.sheetnames == ["A Items", "B Sum"]
     assert book["A Items"]["A3"].value == "Rent" and book["B Sum"]["A3"].value == "=SUM('A Items'!B3:B9)"
@@ -145,8 +189,11 @@ def test_downloads_are_generated_from_workbook_specs(catalog):
 
 
 def test_a_formula_in_the_csv_sheet_is_refused(catalog):
-    write(catalog / "tools" / "downloads", "plan.yml",
-          "csv: A\nsheets:\n  - tab: A\n    columns: [Total]\n    rows:\n      - [\"=1+1\"]\n")
+    write(
+        catalog / "tools" / "downloads",
+        "plan.yml",
+        'csv: A\nsheets:\n  - tab: A\n    columns: [Total]\n    rows:\n      - ["=1+1"]\n',
+    )
     write(catalog / "tools", "a-tool.md", record(extra="downloads: [plan.csv]"))
     with pytest.raises(inventory.CatalogError, match="the CSV sheet may not hold formulas"):
         inventory.build()

@@ -19,7 +19,9 @@ def test_typing_and_topics_narrow_the_list(page, site_url):
     narrowed = visible_titles(page)
     assert 0 < len(narrowed) < len(everything)
     assert all("budget" in title.lower() for title in narrowed)
-    assert page.locator("[data-role=filter-count]").inner_text() == f"Showing {len(narrowed)} of {len(everything)} tools."
+    assert (
+        page.locator("[data-role=filter-count]").inner_text() == f"Showing {len(narrowed)} of {len(everything)} tools."
+    )
 
     page.get_by_label("Filter the tools").fill("")
     chip = page.get_by_role("button", name="Regional and industry data analysis")

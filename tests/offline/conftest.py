@@ -15,8 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def offline_zip(tmp_path_factory):
     """The zip that `make bundle` would write, built into a temp folder instead of dist/."""
     out = tmp_path_factory.mktemp("bundle")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_bundle.py"), "--out-dir", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_bundle.py"), "--out-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         pytest.fail(f"scripts/build_bundle.py failed:\n{done.stdout[-2000:]}{done.stderr[-4000:]}")
     version = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["version"]
@@ -33,4 +37,3 @@ def offline_copy(offline_zip, tmp_path_factory):
         archive.extractall(target)
     (top,) = [path for path in target.iterdir()]
     return top
-

@@ -31,10 +31,17 @@ def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_z
     tops = {name.split("/", 1)[0] for name in names}
     assert tops == {offline_zip.stem}
     top = offline_zip.stem + "/"
-    for needed in ["index.html", "search/search_index.js", "assets/javascripts/iframe-worker-shim.js",
-                   "assets/pyodide/offline/loader.js", "assets/pyodide/offline/pack.js",
-                   "assets/pyodide/offline/pyodide.js", "assets/pyodide/offline/pyodide-asm.js",
-                   "assets/pyodide/offline/pyodide.asm.wasm.js", "assets/pyodide/offline/python_stdlib.zip.js"]:
+    for needed in [
+        "index.html",
+        "search/search_index.js",
+        "assets/javascripts/iframe-worker-shim.js",
+        "assets/pyodide/offline/loader.js",
+        "assets/pyodide/offline/pack.js",
+        "assets/pyodide/offline/pyodide.js",
+        "assets/pyodide/offline/pyodide-asm.js",
+        "assets/pyodide/offline/pyodide.asm.wasm.js",
+        "assets/pyodide/offline/python_stdlib.zip.js",
+    ]:
         assert top + needed in names, needed
 
 
@@ -56,7 +63,8 @@ def test_the_packed_wheel_matches_the_sha256_in_the_packed_lock(offline_copy):
 def test_the_nav_reaches_a_chapter_from_disk(page, offline_copy):
     open_from_disk(page, offline_copy)
     link = page.locator("nav.md-nav--primary a.md-nav__link").filter(
-        has_text=re.compile(r"^\s*8\. Maintaining the Partnership\s*$"))
+        has_text=re.compile(r"^\s*8\. Maintaining the Partnership\s*$")
+    )
     link.first.click()
     page.wait_for_load_state()
     assert page.url.startswith("file://") and CHAPTER_8 in page.url and page.url.endswith(".html")
@@ -118,7 +126,7 @@ def test_a_tampered_wheel_is_refused(page, offline_copy, tmp_path):
     start = text.index('] = "') + len('] = "')
     middle = start + (len(text) - start) // 2
     swapped = "B" if text[middle] != "B" else "C"
-    payload.write_text(text[:middle] + swapped + text[middle + 1:], encoding="ascii")
+    payload.write_text(text[:middle] + swapped + text[middle + 1 :], encoding="ascii")
 
     console = []  # Pyodide reports a failed package on the console (warning or error), then the import fails
     page.on("console", lambda message: console.append(message.text))

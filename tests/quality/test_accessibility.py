@@ -8,10 +8,13 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
-    "",                                                   # home
+    "",  # home
     "03-convening-and-planning/step-2-identify-partners/",  # a chapter page
-    "inventory/", "inventory/alphabetical/", "inventory/by-module/", "inventory/by-topic/",
-    "inventory/tools/budget-by-phase/",                  # a tool page with downloads
+    "inventory/",
+    "inventory/alphabetical/",
+    "inventory/by-module/",
+    "inventory/by-topic/",
+    "inventory/tools/budget-by-phase/",  # a tool page with downloads
 ]
 CALCULATORS = ["location-quotient", "ranking", "growth", "shift-share"]
 

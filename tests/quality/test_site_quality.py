@@ -29,8 +29,10 @@ def test_no_internal_link_or_anchor_is_broken(built_site, tmp_path):
 
 def test_the_link_checker_finds_a_broken_link_and_anchor(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../b/">b</a><a href="#here">ok</a>'
-                                               '<a href="#gone">x</a><a href="https://example.org/">out</a>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="../b/">b</a><a href="#here">ok</a>'
+        '<a href="#gone">x</a><a href="https://example.org/">out</a>'
+    )
     broken, external = check_links.check(tmp_path)
     assert broken == [("a/index.html", "../b/", "no such file"), ("a/index.html", "#gone", "no element with id 'gone'")]
     assert external == {"https://example.org/": ["a/index.html"]}
@@ -53,8 +55,11 @@ def test_every_page_carries_a_same_origin_policy_and_no_inline_code(built_site):
             problems.append(f"{name}: 'wasm-unsafe-eval' must be on calculator pages only")
         if "'unsafe-inline'" in policy.group(1) or "'unsafe-eval'" in policy.group(1):
             problems.append(f"{name}: the policy allows inline or eval'd code")
-        for pattern, what in ((INLINE_HANDLER, "an inline event handler"), (INLINE_SCRIPT, "an inline <script>"),
-                              (STYLE_ATTRIBUTE, "a style attribute")):
+        for pattern, what in (
+            (INLINE_HANDLER, "an inline event handler"),
+            (INLINE_SCRIPT, "an inline <script>"),
+            (STYLE_ATTRIBUTE, "a style attribute"),
+        ):
             found = pattern.search(text)
             if found:
                 problems.append(f"{name}: {what}: {found.group(0)[:80]}")
@@ -62,8 +67,12 @@ def test_every_page_carries_a_same_origin_policy_and_no_inline_code(built_site):
     assert problems == []
 
 
-PHONE_PAGES = ["", "02-regional-needs-assessment/target-industry-identification/", "inventory/",
-               "inventory/tools/budget-by-phase/"]
+PHONE_PAGES = [
+    "",
+    "02-regional-needs-assessment/target-industry-identification/",
+    "inventory/",
+    "inventory/tools/budget-by-phase/",
+]
 CALCULATORS = ["location-quotient", "ranking", "growth", "shift-share"]
 
 
@@ -74,7 +83,9 @@ def horizontal_overflow(page):
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PHONE_PAGES + [f"calculators/{name}/" for name in CALCULATORS])
 def test_a_390px_phone_never_scrolls_the_page_sideways(browser, site_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + path)
     if path.startswith("calculators/"):
@@ -82,7 +93,9 @@ def test_a_390px_phone_never_scrolls_the_page_sideways(browser, site_url, path):
         page.wait_for_timeout(300)
         # The wide results table scrolls inside its own container instead.
         wrap = page.locator(".calc-table-wrap:has(table[data-role=results])")
-        assert wrap.evaluate("node => node.scrollWidth > node.clientWidth && getComputedStyle(node).overflowX === 'auto'")
+        assert wrap.evaluate(
+            "node => node.scrollWidth > node.clientWidth && getComputedStyle(node).overflowX === 'auto'"
+        )
     assert horizontal_overflow(page) <= 0
     context.close()
 

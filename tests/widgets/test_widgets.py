@@ -17,8 +17,13 @@ SAMPLE = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "
 
 def cli(*args):
     """The command line's JSON output for the same input: the reference the widgets must match."""
-    done = subprocess.run([sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
-                          capture_output=True, text=True, check=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return json.loads(done.stdout)
 
 
@@ -41,8 +46,12 @@ def assert_same(widget, expected, key, columns):
 
 def test_location_quotient_sample_matches_the_cli(page, site_url):
     open_calculator(page, site_url, "location-quotient")
-    assert_same(results(page, "industry_code"), cli("lq", "--sample"), "industry_code",
-                ["region_employment", "lq", "lq_low", "lq_high"])
+    assert_same(
+        results(page, "industry_code"),
+        cli("lq", "--sample"),
+        "industry_code",
+        ["region_employment", "lq", "lq_low", "lq_high"],
+    )
     assert "Central Ohio" in page.locator("[data-role=source]").inner_text()
 
 
@@ -74,20 +83,32 @@ def test_ranking_sample_matches_the_cli(page, site_url):
     titles = {row["industry_code"]: row["industry_title"] for row in cli("table", "--sample")}
     for record in expected:
         record["industry_title"] = titles[record["industry_code"]]
-    assert_same(results(page, "industry_title"), expected, "industry_title",
-                ["employment", "lq", "rank_employment", "rank_lq", "score", "rank"])
+    assert_same(
+        results(page, "industry_title"),
+        expected,
+        "industry_title",
+        ["employment", "lq", "rank_employment", "rank_lq", "score", "rank"],
+    )
 
 
 def test_growth_sample_matches_the_cli(page, site_url):
     open_calculator(page, site_url, "growth")
-    assert_same(results(page, "industry_code"), cli("growth", "--sample", "--min-size", "250"), "industry_code",
-                ["start", "end", "percent_change", "annualized_percent"])
+    assert_same(
+        results(page, "industry_code"),
+        cli("growth", "--sample", "--min-size", "250"),
+        "industry_code",
+        ["start", "end", "percent_change", "annualized_percent"],
+    )
 
 
 def test_shift_share_sample_matches_the_cli(page, site_url):
     open_calculator(page, site_url, "shift-share")
-    assert_same(results(page, "industry_code"), cli("shift-share", "--sample"), "industry_code",
-                ["region_start", "region_end", "national_effect", "industry_mix_effect", "competitive_effect"])
+    assert_same(
+        results(page, "industry_code"),
+        cli("shift-share", "--sample"),
+        "industry_code",
+        ["region_start", "region_end", "national_effect", "industry_mix_effect", "competitive_effect"],
+    )
 
 
 def test_an_industry_name_is_shown_as_text_and_never_run(page, site_url):
@@ -114,10 +135,14 @@ def test_reload_restores_the_users_table(page, site_url):
     for index, value in enumerate(["Widgets", "1,000", "1,210", "2"]):
         cells.nth(index).fill(value)
     root.locator("[data-action=calculate]").click()
-    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(timeout=SLOW)
+    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(
+        timeout=SLOW
+    )
     page.reload()
     root = page.locator("[data-calculator=growth]")
-    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(timeout=SLOW)
+    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Widgets").wait_for(
+        timeout=SLOW
+    )
     row = results(page, "industry")["Widgets"]
     assert float(row["annualized_percent"]) == pytest.approx(10.0)
     assert root.locator(".calc-grid input").nth(0).input_value() == "Widgets"
@@ -166,7 +191,9 @@ def test_the_lq_table_mode_takes_pasted_rows_and_matches_the_published_example(p
     root.locator("[data-role=region-total]").fill("79,006")
     root.locator("[data-role=nation-total]").fill("15593224")
     root.locator("[data-action=calculate]").click()
-    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Another").wait_for(timeout=SLOW)
+    root.locator("table[data-role=results] tbody th[data-col=industry]").filter(has_text="Another").wait_for(
+        timeout=SLOW
+    )
     table = tmp_path / "example.csv"
     table.write_text("industry,region_employment,nation_employment\nWorked example,1714,879213\nAnother,10,100\n")
     expected = cli("lq", "--table", table, "--region-total", "79006", "--nation-total", "15593224")
@@ -189,7 +216,8 @@ def test_ranking_downloads_csv_and_xlsx_of_what_it_shows(page, site_url, tmp_pat
 
     rows = list(csv_module.DictReader(csv_path.open(encoding="utf-8")))
     assert {row["industry_title"]: float(row["score"]) for row in rows} == pytest.approx(
-        {title: float(cells["score"]) for title, cells in shown.items()})
+        {title: float(cells["score"]) for title, cells in shown.items()}
+    )
     from openpyxl import load_workbook
 
     sheet = load_workbook(xlsx_path).active

@@ -54,8 +54,9 @@ def lq_table_fn(args):
 
 
 def lq_qcew_fn(args):
-    return lq_from_qcew(_files(args.get("files")), _nation(args), args.get("base", "total"),
-                        args.get("level", "3"), _bands(args))
+    return lq_from_qcew(
+        _files(args.get("files")), _nation(args), args.get("base", "total"), args.get("level", "3"), _bands(args)
+    )
 
 
 def sample_region_fn(args):
@@ -66,18 +67,17 @@ def sample_region_fn(args):
     if kind == "files":
         return label | {"files": [{"name": name, "text": text} for name, text in sample_files()]}
     if kind == "lq":
-        result = lq_from_qcew(sample_files(), None, args.get("base", "total"), args.get("level", "3"),
-                              _bands(args))
+        result = lq_from_qcew(sample_files(), None, args.get("base", "total"), args.get("level", "3"), _bands(args))
     elif kind == "table":
-        result = industry_table(sample_files(), None, args.get("base", "total"), args.get("level", "3"),
-                                bands=_bands(args))
+        result = industry_table(
+            sample_files(), None, args.get("base", "total"), args.get("level", "3"), bands=_bands(args)
+        )
     elif kind == "shift_share":
         region, reference = shift_share_sample()
         result = shift_share_from_qcew(region, None, args.get("level", "3"), reference)
         label = {"label": SHIFT_SHARE_LABEL, "source": SAMPLE_SOURCE}
     elif kind == "growth":
-        result = growth_from_qcew(sample_files(), level=args.get("level", "3"),
-                                  min_size=args.get("min_size"))
+        result = growth_from_qcew(sample_files(), level=args.get("level", "3"), min_size=args.get("min_size"))
     else:
         raise InputError("expected as: files, lq, table, growth or shift_share", column="as")
     result.meta |= label
@@ -90,9 +90,12 @@ def growth_fn(args):
 
 def growth_table_fn(args):
     if args.get("files"):
-        return growth_from_qcew(_files(args["files"]),
-                                _files(args["earlier"], "earlier") if args.get("earlier") else None,
-                                args.get("level", "3"), args.get("min_size"))
+        return growth_from_qcew(
+            _files(args["files"]),
+            _files(args["earlier"], "earlier") if args.get("earlier") else None,
+            args.get("level", "3"),
+            args.get("min_size"),
+        )
     sheet = _sheet(args, read_growth_csv, growth_rows)
     return growth_table(sheet, args.get("years"), args.get("min_size"))
 
@@ -111,10 +114,17 @@ def rank_fn(args):
     weights = args.get("weights") or {}
     if not isinstance(weights, dict):
         raise InputError("expected weights as {factor: weight}", column="weights")
-    return rank_table(sheet, key=key, factors=args.get("factors") or None,
-                      lower_is_better=tuple(args.get("lower_is_better") or ()), weights=weights,
-                      ties=args.get("ties", "eq"), highlight=args.get("highlight") or None,
-                      top_n=args.get("top_n", 10), missing=args.get("missing", "exclude"))
+    return rank_table(
+        sheet,
+        key=key,
+        factors=args.get("factors") or None,
+        lower_is_better=tuple(args.get("lower_is_better") or ()),
+        weights=weights,
+        ties=args.get("ties", "eq"),
+        highlight=args.get("highlight") or None,
+        top_n=args.get("top_n", 10),
+        missing=args.get("missing", "exclude"),
+    )
 
 
 def shift_share_fn(args):
@@ -131,8 +141,14 @@ def industry_table_fn(args):
     projected = args.get("projected")
     if projected is not None and not isinstance(projected, dict):
         raise InputError("expected projected growth as {industry_code: percent}", column="projected")
-    return industry_table(_files(args.get("files")), _nation(args), args.get("base", "total"),
-                          args.get("level", "3"), projected, _bands(args))
+    return industry_table(
+        _files(args.get("files")),
+        _nation(args),
+        args.get("base", "total"),
+        args.get("level", "3"),
+        projected,
+        _bands(args),
+    )
 
 
 def _table_arg(args):
@@ -157,10 +173,17 @@ def bands_fn(args):
 
 
 FUNCTIONS = {
-    "lq_table": lq_table_fn, "lq_qcew": lq_qcew_fn, "sample_region": sample_region_fn,
-    "growth": growth_fn, "growth_table": growth_table_fn, "rank": rank_fn,
-    "shift_share": shift_share_fn, "industry_table": industry_table_fn, "to_csv": to_csv_fn,
-    "to_xlsx": to_xlsx_fn, "bands": bands_fn,
+    "lq_table": lq_table_fn,
+    "lq_qcew": lq_qcew_fn,
+    "sample_region": sample_region_fn,
+    "growth": growth_fn,
+    "growth_table": growth_table_fn,
+    "rank": rank_fn,
+    "shift_share": shift_share_fn,
+    "industry_table": industry_table_fn,
+    "to_csv": to_csv_fn,
+    "to_xlsx": to_xlsx_fn,
+    "bands": bands_fn,
 }
 
 

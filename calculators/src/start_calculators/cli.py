@@ -50,8 +50,7 @@ def _lq(args):
     files = sample_files() if args.sample else _files(args.qcew)
     if not files:
         raise InputError("lq needs --table FILE, --qcew FILE... or --sample")
-    return lq_from_qcew(files, _read(args.nation) if args.nation else None, args.base, args.level,
-                        _bands(args.bands))
+    return lq_from_qcew(files, _read(args.nation) if args.nation else None, args.base, args.level, _bands(args.bands))
 
 
 def _growth(args):
@@ -78,9 +77,15 @@ def _weights(pairs):
 
 def _rank(args):
     factors = [name for name in (args.factors or "").split(",") if name.strip()]
-    options = {"factors": factors, "lower_is_better": args.lower_is_better or [],
-               "weights": _weights(args.weight), "ties": args.ties, "highlight": args.highlight,
-               "top_n": args.top, "missing": args.missing}
+    options = {
+        "factors": factors,
+        "lower_is_better": args.lower_is_better or [],
+        "weights": _weights(args.weight),
+        "ties": args.ties,
+        "highlight": args.highlight,
+        "top_n": args.top,
+        "missing": args.missing,
+    }
     if args.table:
         name, data = _read(args.table)
         sheet = read_rank_csv(data, name, key=args.key)
@@ -88,8 +93,10 @@ def _rank(args):
     if not args.sample:
         raise InputError("rank needs --table FILE or --sample")
     table = industry_table(sample_files())
-    rows = [{key: value for key, value in record.items()
-             if key in ("industry_code", "industry_title", *SAMPLE_FACTORS)} for record in table.records()]
+    rows = [
+        {key: value for key, value in record.items() if key in ("industry_code", "industry_title", *SAMPLE_FACTORS)}
+        for record in table.records()
+    ]
     sheet = from_rows(rows, "sample", required=("industry_code",), key="industry_code", extra_ok=True)
     options["factors"] = factors or list(SAMPLE_FACTORS)
     return rank_table(sheet, key="industry_code", **options)
@@ -105,10 +112,15 @@ def _shift(args):
         region, reference = shift_share_sample()
         return shift_share_from_qcew(region, None, args.level, reference)
     if not args.qcew:
-        raise InputError("shift-share needs --table FILE, --sample, or --qcew FILE... with --nation FILE "
-                         "or --reference FILE...")
-    return shift_share_from_qcew(_files(args.qcew), _read(args.nation) if args.nation else None, args.level,
-                                 _files(args.reference) if args.reference else None)
+        raise InputError(
+            "shift-share needs --table FILE, --sample, or --qcew FILE... with --nation FILE or --reference FILE..."
+        )
+    return shift_share_from_qcew(
+        _files(args.qcew),
+        _read(args.nation) if args.nation else None,
+        args.level,
+        _files(args.reference) if args.reference else None,
+    )
 
 
 def _table(args):
@@ -116,8 +128,9 @@ def _table(args):
     if not files:
         raise InputError("table needs --qcew FILE... or --sample")
     projected = _read(args.projected) if args.projected else None
-    return industry_table(files, _read(args.nation) if args.nation else None, args.base, args.level,
-                          projected, _bands(args.bands))
+    return industry_table(
+        files, _read(args.nation) if args.nation else None, args.base, args.level, projected, _bands(args.bands)
+    )
 
 
 def build_parser():
@@ -153,8 +166,13 @@ def build_parser():
     sub.add_argument("--years")
     sub.add_argument("--min-size", help="flag industries smaller than this as very small")
     sub.add_argument("--table", metavar="FILE", help="CSV: industry,start,end[,years]")
-    sub.add_argument("--from", dest="earlier", nargs="+", metavar="FILE",
-                     help="earlier QCEW files of the same areas (default: prior year from oty_ columns)")
+    sub.add_argument(
+        "--from",
+        dest="earlier",
+        nargs="+",
+        metavar="FILE",
+        help="earlier QCEW files of the same areas (default: prior year from oty_ columns)",
+    )
     qcew_options(sub, nation=False, base=False)
 
     sub = command("rank", _rank, "Rank industries on several factors and score them.")
@@ -170,16 +188,20 @@ def build_parser():
     sub.add_argument("--missing", choices=("exclude", "last"), default="exclude")
 
     sub = command("shift-share", _shift, "Shift-share: national, industry-mix and competitive effects.")
-    sub.add_argument("--table", metavar="FILE",
-                     help="CSV: industry,region_start,region_end,nation_start,nation_end")
+    sub.add_argument("--table", metavar="FILE", help="CSV: industry,region_start,region_end,nation_start,nation_end")
     sub.add_argument("--nation-total-start")
     sub.add_argument("--nation-total-end")
     sub.add_argument("--qcew", nargs="+", metavar="FILE")
     sub.add_argument("--nation", metavar="FILE", help="a US000 file of the same year and period")
-    sub.add_argument("--reference", nargs="+", metavar="FILE",
-                     help="instead of --nation: the area files of a larger reference area, summed")
-    sub.add_argument("--sample", action="store_true",
-                     help="Delaware County against the five-county Central Ohio sample region")
+    sub.add_argument(
+        "--reference",
+        nargs="+",
+        metavar="FILE",
+        help="instead of --nation: the area files of a larger reference area, summed",
+    )
+    sub.add_argument(
+        "--sample", action="store_true", help="Delaware County against the five-county Central Ohio sample region"
+    )
     sub.add_argument("--level", default="3")
 
     sub = command("table", _table, "The industry data table (tab I) from QCEW files.")

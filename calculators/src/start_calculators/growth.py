@@ -48,8 +48,7 @@ GROWTH_COLUMNS = ("industry", "start", "end", "years", "percent_change", "annual
 
 def growth_table(sheet, years=None, min_size=None):
     """Growth per row of a sheet with industry, start, end and optional years."""
-    default_years = 1 if years in (None, "") else parse_positive(years, what="a number of years",
-                                                                 column="years")
+    default_years = 1 if years in (None, "") else parse_positive(years, what="a number of years", column="years")
     min_size = None if min_size in (None, "") else parse_number(min_size, column="min_size")
     rows = []
     for record in sheet.records:
@@ -57,11 +56,13 @@ def growth_table(sheet, years=None, min_size=None):
         start = parse_number(record.values["start"], blank_ok=True, column="start", **where)
         end = parse_number(record.values["end"], blank_ok=True, column="end", **where)
         span = record.values.get("years")
-        span = default_years if span in (None, "") else parse_positive(
-            span, what="a number of years", column="years", **where)
+        span = (
+            default_years
+            if span in (None, "")
+            else parse_positive(span, what="a number of years", column="years", **where)
+        )
         result = growth(start, end, span)
-        row = [record.values["industry"], start, end, span, result.percent_change,
-               result.annualized_percent]
+        row = [record.values["industry"], start, end, span, result.percent_change, result.annualized_percent]
         if min_size is not None:
             row.append(is_small(start, end, min_size))
         row += ["ok" if result.percent_change is not None else "missing", result.reason]

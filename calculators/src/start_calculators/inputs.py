@@ -9,8 +9,8 @@ from .errors import InputError
 
 @dataclass
 class Record:
-    row: int        # as a spreadsheet shows it: the CSV header is row 1; JSON rows count from 1
-    values: dict    # column name -> raw cell (text, number or None)
+    row: int  # as a spreadsheet shows it: the CSV header is row 1; JSON rows count from 1
+    values: dict  # column name -> raw cell (text, number or None)
 
 
 @dataclass
@@ -28,14 +28,14 @@ def decode_text(data, name):
         try:
             text = bytes(data).decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError("expected a text (UTF-8) CSV file, got binary data", file=name,
-                             expected="UTF-8 text") from None
+            raise InputError(
+                "expected a text (UTF-8) CSV file, got binary data", file=name, expected="UTF-8 text"
+            ) from None
     else:
         raise InputError(f"expected file contents, got {type(data).__name__}", file=name)
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise InputError("expected a text CSV file, got binary data (NUL bytes)", file=name,
-                         expected="UTF-8 text")
+        raise InputError("expected a text CSV file, got binary data (NUL bytes)", file=name, expected="UTF-8 text")
     return text
 
 
@@ -43,8 +43,7 @@ def read_csv(data, name, *, required, optional=(), key=None, extra_ok=False):
     """Parse a CSV table: header check, field counts, blank-line skipping, unique keys."""
     text = decode_text(data, name)
     if not text.strip():
-        raise InputError("expected a header row, but the file is empty", file=name,
-                         expected="a header row")
+        raise InputError("expected a header row, but the file is empty", file=name, expected="a header row")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -55,8 +54,12 @@ def read_csv(data, name, *, required, optional=(), key=None, extra_ok=False):
                 continue
             row = reader.line_num
             if len(fields) != len(columns):
-                raise InputError(f"expected {len(columns)} fields like the header, got {len(fields)}",
-                                 file=name, row=row, expected=f"{len(columns)} fields")
+                raise InputError(
+                    f"expected {len(columns)} fields like the header, got {len(fields)}",
+                    file=name,
+                    row=row,
+                    expected=f"{len(columns)} fields",
+                )
             records.append(Record(row, dict(zip(columns, (cell.strip() for cell in fields)))))
     except csv.Error as error:
         raise InputError(f"expected CSV text ({error})", file=name, row=reader.line_num) from None
@@ -101,39 +104,55 @@ def _check_header(header, name, required, optional, extra_ok):
     for position, raw in enumerate(header, start=1):
         label = str(raw).strip().removeprefix("\ufeff")
         if not label:
-            raise InputError(f"expected a column name in header field {position}", file=name, row=1,
-                             expected="a column name")
+            raise InputError(
+                f"expected a column name in header field {position}", file=name, row=1, expected="a column name"
+            )
         label = known.get(label.lower(), label)
         if label in columns:
-            raise InputError("expected each column once; this one appears twice", file=name, row=1,
-                             column=label)
+            raise InputError("expected each column once; this one appears twice", file=name, row=1, column=label)
         if label not in known.values() and not extra_ok:
             expected = ", ".join((*required, *optional))
-            raise InputError(f"expected only the columns {expected}; this column is extra", file=name,
-                             row=1, column=label, expected=expected)
+            raise InputError(
+                f"expected only the columns {expected}; this column is extra",
+                file=name,
+                row=1,
+                column=label,
+                expected=expected,
+            )
         columns.append(label)
     for col in required:
         if col not in columns:
-            raise InputError("expected this column in the header, but it is missing", file=name, row=1,
-                             column=col, expected=col)
+            raise InputError(
+                "expected this column in the header, but it is missing", file=name, row=1, column=col, expected=col
+            )
     return columns
 
 
 def _finish(sheet, key, after_header_row):
     if not sheet.records:
-        raise InputError("expected at least one data row after the header", file=sheet.name,
-                         row=after_header_row, expected="a data row")
+        raise InputError(
+            "expected at least one data row after the header",
+            file=sheet.name,
+            row=after_header_row,
+            expected="a data row",
+        )
     if key:
         seen = {}
         for record in sheet.records:
             value = record.values.get(key)
             label = "" if value is None else str(value).strip()
             if not label:
-                raise InputError("expected a name, got an empty cell", file=sheet.name, row=record.row,
-                                 column=key, expected="a name")
+                raise InputError(
+                    "expected a name, got an empty cell", file=sheet.name, row=record.row, column=key, expected="a name"
+                )
             if label in seen:
-                raise InputError(f'expected each industry once; "{label[:40]}" is already in row {seen[label]}',
-                                 file=sheet.name, row=record.row, column=key, expected="a unique industry")
+                raise InputError(
+                    f'expected each industry once; "{label[:40]}" is already in row {seen[label]}',
+                    file=sheet.name,
+                    row=record.row,
+                    column=key,
+                    expected="a unique industry",
+                )
             seen[label] = record.row
             record.values[key] = label
     return sheet

@@ -23,8 +23,12 @@ class Quotient:
 
 def location_quotient(region_industry, region_total, nation_industry, nation_total):
     """LQ = (region industry / region total) / (nation industry / nation total)."""
-    for amount, what in ((region_industry, "region employment"), (region_total, "region total"),
-                         (nation_industry, "nation employment"), (nation_total, "nation total")):
+    for amount, what in (
+        (region_industry, "region employment"),
+        (region_total, "region total"),
+        (nation_industry, "nation employment"),
+        (nation_total, "nation total"),
+    ):
         if amount is None:
             return Quotient(None, f"{what} is missing")
     if region_total <= 0:
@@ -77,8 +81,17 @@ def band(lq, bands=DEFAULT_BANDS):
     return name
 
 
-LQ_TABLE_COLUMNS = ("industry", "region_employment", "nation_employment", "region_share",
-                    "nation_share", "lq", "band", "status", "note")
+LQ_TABLE_COLUMNS = (
+    "industry",
+    "region_employment",
+    "nation_employment",
+    "region_share",
+    "nation_share",
+    "lq",
+    "band",
+    "status",
+    "note",
+)
 
 
 def lq_table(sheet, region_total, nation_total, bands=DEFAULT_BANDS):
@@ -88,26 +101,37 @@ def lq_table(sheet, region_total, nation_total, bands=DEFAULT_BANDS):
     rows = []
     for record in sheet.records:
         where = {"file": sheet.name, "row": record.row}
-        region = parse_number(record.values["region_employment"], blank_ok=True,
-                              column="region_employment", **where)
-        nation = parse_number(record.values["nation_employment"], blank_ok=True,
-                              column="nation_employment", **where)
+        region = parse_number(record.values["region_employment"], blank_ok=True, column="region_employment", **where)
+        nation = parse_number(record.values["nation_employment"], blank_ok=True, column="nation_employment", **where)
         if region is not None and region > region_total:
-            raise InputError(f"expected at most the region total ({region_total:,}), got {region:,}",
-                             column="region_employment", expected="at most the region total", **where)
+            raise InputError(
+                f"expected at most the region total ({region_total:,}), got {region:,}",
+                column="region_employment",
+                expected="at most the region total",
+                **where,
+            )
         if nation is not None and nation > nation_total:
-            raise InputError(f"expected at most the nation total ({nation_total:,}), got {nation:,}",
-                             column="nation_employment", expected="at most the nation total", **where)
+            raise InputError(
+                f"expected at most the nation total ({nation_total:,}), got {nation:,}",
+                column="nation_employment",
+                expected="at most the nation total",
+                **where,
+            )
         quotient = location_quotient(region, region_total, nation, nation_total)
-        rows.append([
-            record.values["industry"], region, nation,
-            None if region is None else region / region_total,
-            None if nation is None else nation / nation_total,
-            quotient.value, band(quotient.value, bands),
-            "ok" if quotient.ok else "missing", quotient.reason,
-        ])
-    meta = {"region_total": region_total, "nation_total": nation_total,
-            "bands": [[cut, name] for cut, name in bands]}
+        rows.append(
+            [
+                record.values["industry"],
+                region,
+                nation,
+                None if region is None else region / region_total,
+                None if nation is None else nation / nation_total,
+                quotient.value,
+                band(quotient.value, bands),
+                "ok" if quotient.ok else "missing",
+                quotient.reason,
+            ]
+        )
+    meta = {"region_total": region_total, "nation_total": nation_total, "bands": [[cut, name] for cut, name in bands]}
     return Table([column(name) for name in LQ_TABLE_COLUMNS], rows, meta)
 
 

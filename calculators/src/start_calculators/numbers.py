@@ -13,8 +13,7 @@ LARGEST = 10**18
 _NOT_FINITE = {"nan", "inf", "infinity", "-inf", "+inf", "-infinity", "+infinity", "-nan", "+nan"}
 
 
-def parse_number(value, *, negative_ok=False, blank_ok=False, integer=False,
-                 file=None, row=None, column=None):
+def parse_number(value, *, negative_ok=False, blank_ok=False, integer=False, file=None, row=None, column=None):
     """Read one number from a cell or an argument.
 
     Accepts ints and floats as they are, and text with thousands separators, a leading "$" or a

@@ -29,8 +29,7 @@ def rank_values(values, *, higher_is_better=True, ties="eq"):
     None values stay None. Ranks are ints for "eq", and may be halves for "avg".
     """
     if ties not in TIE_RULES:
-        raise InputError(f"expected a tie rule, one of {', '.join(TIE_RULES)}, got {ties!r}",
-                         column="ties")
+        raise InputError(f"expected a tie rule, one of {', '.join(TIE_RULES)}, got {ties!r}", column="ties")
     order = sorted((value, index) for index, value in enumerate(values) if value is not None)
     if higher_is_better:
         order.reverse()
@@ -78,9 +77,10 @@ def numeric_columns(sheet, key):
         if filled and all(number is None for number in parsed):
             text.append(name)
             continue
-        values = [parse_number(value, negative_ok=True, blank_ok=True, file=sheet.name,
-                               row=record.row, column=name)
-                  for record, value in zip(sheet.records, raw)]
+        values = [
+            parse_number(value, negative_ok=True, blank_ok=True, file=sheet.name, row=record.row, column=name)
+            for record, value in zip(sheet.records, raw)
+        ]
         numeric[name] = values
     return numeric, text
 
@@ -93,12 +93,21 @@ def _highlight(ranks, values, rule, top_n, higher_is_better):
         cutoff = math.ceil(len(present) / 3)
         return [None if rank is None else rank <= cutoff for rank in ranks]
     middle = median(present) if present else None
-    return [None if value is None else (value > middle if higher_is_better else value < middle)
-            for value in values]
+    return [None if value is None else (value > middle if higher_is_better else value < middle) for value in values]
 
 
-def rank_table(sheet, *, key="industry", factors=None, lower_is_better=(), weights=None,
-               ties="eq", highlight=None, top_n=10, missing="exclude"):
+def rank_table(
+    sheet,
+    *,
+    key="industry",
+    factors=None,
+    lower_is_better=(),
+    weights=None,
+    ties="eq",
+    highlight=None,
+    top_n=10,
+    missing="exclude",
+):
     """Rank each factor, average the ranks into a score, and rank the score (lowest best)."""
     if missing not in MISSING_RULES:
         raise InputError(f"expected one of {', '.join(MISSING_RULES)}", column="missing")
@@ -120,8 +129,9 @@ def rank_table(sheet, *, key="industry", factors=None, lower_is_better=(), weigh
         raise InputError("expected each factor once", column="factors")
     for name in (*lower_is_better, *(weights or {})):
         if name not in factors:
-            raise InputError("expected one of the chosen factors", file=sheet.name, column=name,
-                             expected="a chosen factor")
+            raise InputError(
+                "expected one of the chosen factors", file=sheet.name, column=name, expected="a chosen factor"
+            )
     weight = {name: Fraction(1) for name in factors}
     for name, raw in (weights or {}).items():
         value = parse_number(raw, column=f"weight {name}")
@@ -153,7 +163,8 @@ def rank_table(sheet, *, key="industry", factors=None, lower_is_better=(), weigh
     if highlight:
         for name in factors:
             highlights[f"highlight_{name}"] = _highlight(
-                factor_ranks[name], numeric[name], highlight, top_n, name not in lower_is_better)
+                factor_ranks[name], numeric[name], highlight, top_n, name not in lower_is_better
+            )
         float_scores = [None if score is None else float(score) for score in scores]
         highlights["highlight"] = _highlight(overall, float_scores, highlight, top_n, False)
         columns += [column(name) for name in highlights]
@@ -168,9 +179,15 @@ def rank_table(sheet, *, key="industry", factors=None, lower_is_better=(), weigh
         row += [values[index] for values in highlights.values()]
         row += ["ok" if scores[index] is not None else "missing", notes[index]]
         rows.append(row)
-    meta = {"factors": factors, "lower_is_better": list(lower_is_better), "ties": ties,
-            "weights": {name: float(weight[name]) for name in factors}, "missing": missing,
-            "highlight": highlight, "top_n": top_n}
+    meta = {
+        "factors": factors,
+        "lower_is_better": list(lower_is_better),
+        "ties": ties,
+        "weights": {name: float(weight[name]) for name in factors},
+        "missing": missing,
+        "highlight": highlight,
+        "top_n": top_n,
+    }
     return Table(columns, rows, meta)
 
 

@@ -16,13 +16,13 @@ BASES = ("total", "private")
 @dataclass
 class RegionIndustry:
     code: str
-    employment: int | None = None   # summed over the areas where it is disclosed
-    present: int = 0                # areas with a row for this industry
-    suppressed: int = 0             # of those, areas where it is suppressed
+    employment: int | None = None  # summed over the areas where it is disclosed
+    present: int = 0  # areas with a row for this industry
+    suppressed: int = 0  # of those, areas where it is suppressed
     establishments: int | None = 0
     wages: int | None = None
     mean_employment: float | None = None
-    prior: int | None = None        # only when every area's prior-year level is published
+    prior: int | None = None  # only when every area's prior-year level is published
     prior_missing: int = 0
     # Upper bound on employment when some areas are suppressed: each suppressed cell is at most
     # what its area's private total leaves after the disclosed industries at the same level.
@@ -52,8 +52,7 @@ class Region:
 def check_base(base):
     base = str(base or "total").strip().lower()
     if base not in BASES:
-        raise InputError(f"expected a base, total or private, got {base!r}", column="base",
-                         expected="total or private")
+        raise InputError(f"expected a base, total or private, got {base!r}", column="base", expected="total or private")
     return base
 
 
@@ -61,13 +60,21 @@ def check_same_period(files, reference=None):
     reference = reference or files[0]
     for item in files:
         if item.layout != reference.layout:
-            raise InputError(f"expected a {reference.layout} file like {reference.name}, got a {item.layout} one",
-                             file=item.name, row=1, expected=f"a {reference.layout} file")
+            raise InputError(
+                f"expected a {reference.layout} file like {reference.name}, got a {item.layout} one",
+                file=item.name,
+                row=1,
+                expected=f"a {reference.layout} file",
+            )
         for column, mine, theirs in (("year", item.year, reference.year), ("qtr", item.period, reference.period)):
             if mine != theirs:
-                raise InputError(f'expected {theirs} like {reference.name}, got "{mine}"; mixing years or '
-                                 f'periods is not allowed', file=item.name, row=item.first_row,
-                                 column=column, expected=theirs)
+                raise InputError(
+                    f'expected {theirs} like {reference.name}, got "{mine}"; mixing years or periods is not allowed',
+                    file=item.name,
+                    row=item.first_row,
+                    column=column,
+                    expected=theirs,
+                )
 
 
 def build_region(files):
@@ -79,19 +86,28 @@ def build_region(files):
     for item in files:
         for area in item.areas:
             if area in owner:
-                raise InputError(f"expected each area once, but {area} is also in {owner[area]}",
-                                 file=item.name, column="area_fips", expected="distinct areas")
+                raise InputError(
+                    f"expected each area once, but {area} is also in {owner[area]}",
+                    file=item.name,
+                    column="area_fips",
+                    expected="distinct areas",
+                )
             owner[area] = item.name
     rows = [(item, area) for item in files for area in item.areas]
     for item, area in rows:
         if item.totals[area].suppressed:
-            raise InputError("expected a published all-industry total, got a suppressed one", file=item.name,
-                             row=item.totals[area].row, column="disclosure_code")
+            raise InputError(
+                "expected a published all-industry total, got a suppressed one",
+                file=item.name,
+                row=item.totals[area].row,
+                column="disclosure_code",
+            )
     total = sum(item.totals[area].employment for item, area in rows)
     private = [item.private_totals.get(area) for item, area in rows]
     private_total = None if any(r is None or r.suppressed for r in private) else sum(r.employment for r in private)
-    region = Region(files, files[0].layout, files[0].year, files[0].period, files[0].digit,
-                    list(owner), total, private_total)
+    region = Region(
+        files, files[0].layout, files[0].year, files[0].period, files[0].digit, list(owner), total, private_total
+    )
     for item in files:
         for code, by_area in item.industries.items():
             entry = region.industries.setdefault(code, RegionIndustry(code))
@@ -151,14 +167,14 @@ def _add(entry, row):
 class Nation:
     """National shares per industry as intervals (low == high when read from a US file)."""
 
-    source: str                                   # "file" or "inferred"
+    source: str  # "file" or "inferred"
     name: str = ""
     total: int | None = None
     private_total: int | None = None
     total_prior: int | None = None
-    rows: dict = field(default_factory=dict)      # code -> QcewRow (US file only)
+    rows: dict = field(default_factory=dict)  # code -> QcewRow (US file only)
     intervals: dict = field(default_factory=dict)  # code -> (low, high) share of the total
-    private_interval: tuple | None = None         # private total / total
+    private_interval: tuple | None = None  # private total / total
 
     def share(self, code, base):
         """(low, high, reason): the industry's national share of the base total."""
@@ -191,14 +207,23 @@ class Nation:
 def nation_from_file(nation, region):
     """National figures from a US000 file of the same year and period."""
     if not nation.is_nation:
-        raise InputError(f"expected a national file (area {NATION_AREA}), got area {nation.areas[0]}",
-                         file=nation.name, column="area_fips", expected=NATION_AREA)
+        raise InputError(
+            f"expected a national file (area {NATION_AREA}), got area {nation.areas[0]}",
+            file=nation.name,
+            column="area_fips",
+            expected=NATION_AREA,
+        )
     check_same_period([nation], region.files[0])
     total = nation.totals[NATION_AREA]
     private = nation.private_totals.get(NATION_AREA)
-    return Nation("file", nation.name, total.employment,
-                  None if private is None or private.suppressed else private.employment,
-                  total.prior, {code: by_area[NATION_AREA] for code, by_area in nation.industries.items()})
+    return Nation(
+        "file",
+        nation.name,
+        total.employment,
+        None if private is None or private.suppressed else private.employment,
+        total.prior,
+        {code: by_area[NATION_AREA] for code, by_area in nation.industries.items()},
+    )
 
 
 def _interval(area_employment, area_total, published):

@@ -113,6 +113,12 @@ class Table:
             if isinstance(item, str):
                 columns.append(column(item))
             else:
-                columns.append(Column(str(item["name"]), str(item.get("label") or item["name"]),
-                                      str(item.get("kind") or "number"), str(item.get("format") or "decimal2")))
+                columns.append(
+                    Column(
+                        str(item["name"]),
+                        str(item.get("label") or item["name"]),
+                        str(item.get("kind") or "number"),
+                        str(item.get("format") or "decimal2"),
+                    )
+                )
         return cls(columns, [list(row) for row in data.get("rows", [])], dict(data.get("meta") or {}))

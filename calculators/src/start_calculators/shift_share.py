@@ -18,8 +18,7 @@ class Shift:
     reason: str = ""
 
 
-def shift_share(region_start, region_end, nation_start, nation_end, nation_total_start,
-                nation_total_end):
+def shift_share(region_start, region_end, nation_start, nation_end, nation_total_start, nation_total_end):
     """The classic three parts; together they equal region_end - region_start.
 
     national effect    = region start x national total growth rate
@@ -39,18 +38,30 @@ def shift_share(region_start, region_end, nation_start, nation_end, nation_total
     total_rate = (nation_total_end - nation_total_start) / nation_total_start
     industry_rate = (nation_end - nation_start) / nation_start
     region_rate = (region_end - region_start) / region_start
-    parts = (region_start * total_rate, region_start * (industry_rate - total_rate),
-             region_start * (region_rate - industry_rate))
+    parts = (
+        region_start * total_rate,
+        region_start * (industry_rate - total_rate),
+        region_start * (region_rate - industry_rate),
+    )
     if not all(math.isfinite(part) for part in parts):
         return Shift(None, None, None, change, "the figures are too far apart in size to compare")
     return Shift(*parts, change)
 
 
-SHIFT_COLUMNS = ("industry", "region_start", "region_end", "nation_start", "nation_end",
-                 "national_effect", "industry_mix_effect", "competitive_effect", "total_change",
-                 "status", "note")
-SHIFT_INPUT = {"required": ("industry", "region_start", "region_end", "nation_start", "nation_end"),
-               "key": "industry"}
+SHIFT_COLUMNS = (
+    "industry",
+    "region_start",
+    "region_end",
+    "nation_start",
+    "nation_end",
+    "national_effect",
+    "industry_mix_effect",
+    "competitive_effect",
+    "total_change",
+    "status",
+    "note",
+)
+SHIFT_INPUT = {"required": ("industry", "region_start", "region_end", "nation_start", "nation_end"), "key": "industry"}
 
 
 def shift_share_table(sheet, nation_total_start, nation_total_end):
@@ -59,21 +70,46 @@ def shift_share_table(sheet, nation_total_start, nation_total_end):
     rows = []
     for record in sheet.records:
         where = {"file": sheet.name, "row": record.row}
-        values = {name: parse_number(record.values[name], blank_ok=True, column=name, **where)
-                  for name in SHIFT_INPUT["required"][1:]}
+        values = {
+            name: parse_number(record.values[name], blank_ok=True, column=name, **where)
+            for name in SHIFT_INPUT["required"][1:]
+        }
         for name, limit, label in (("nation_start", total_start, "start"), ("nation_end", total_end, "end")):
             if values[name] is not None and values[name] > limit:
-                raise InputError(f"expected at most the nation's {label} total ({limit:,}), got {values[name]:,}",
-                                 column=name, expected=f"at most the nation's {label} total", **where)
+                raise InputError(
+                    f"expected at most the nation's {label} total ({limit:,}), got {values[name]:,}",
+                    column=name,
+                    expected=f"at most the nation's {label} total",
+                    **where,
+                )
         for name, nation in (("region_start", "nation_start"), ("region_end", "nation_end")):
             if None not in (values[name], values[nation]) and values[name] > values[nation]:
-                raise InputError(f"expected at most the nation's figure ({values[nation]:,}), got {values[name]:,}",
-                                 column=name, expected="at most the nation's figure", **where)
-        shift = shift_share(values["region_start"], values["region_end"], values["nation_start"],
-                            values["nation_end"], total_start, total_end)
-        rows.append([record.values["industry"], *values.values(), shift.national_effect,
-                     shift.industry_mix_effect, shift.competitive_effect, shift.total_change,
-                     "ok" if shift.national_effect is not None else "missing", shift.reason])
+                raise InputError(
+                    f"expected at most the nation's figure ({values[nation]:,}), got {values[name]:,}",
+                    column=name,
+                    expected="at most the nation's figure",
+                    **where,
+                )
+        shift = shift_share(
+            values["region_start"],
+            values["region_end"],
+            values["nation_start"],
+            values["nation_end"],
+            total_start,
+            total_end,
+        )
+        rows.append(
+            [
+                record.values["industry"],
+                *values.values(),
+                shift.national_effect,
+                shift.industry_mix_effect,
+                shift.competitive_effect,
+                shift.total_change,
+                "ok" if shift.national_effect is not None else "missing",
+                shift.reason,
+            ]
+        )
     meta = {"nation_total_start": total_start, "nation_total_end": total_end}
     return Table([column(name) for name in SHIFT_COLUMNS], rows, meta)
 
