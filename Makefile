@@ -12,7 +12,7 @@ setup:
 serve: setup
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# The offline zip first, so the site offers it for download (see scripts/download_hook.py).
+# The offline zip first, so the site offers it for download (see hooks/downloads.py).
 site: setup
 	$(PY) scripts/build_bundle.py
 	$(PY) -m mkdocs build --strict

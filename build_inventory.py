@@ -1,7 +1,7 @@
 """Tool catalog (tools/*.md) -> chapter 12 (docs/inventory/): A-Z, by module, by topic, one page per tool.
 
-Run it alone (`python build_inventory.py`) or let MkDocs run it: mkdocs.yml lists this file under
-`hooks:`, so every build and every `mkdocs serve` reload regenerates the pages first. A wrong
+Run it alone (`python build_inventory.py`) or let MkDocs run it: hooks/inventory.py calls build()
+before every build and every `mkdocs serve` reload. A wrong
 catalog stops the build with a message naming the file, the field and what was expected.
 """
 
@@ -347,16 +347,6 @@ def build():
         if not tool.used_in:
             log.warning("tools/%s.md: no chapter page links to this tool", tool.slug)
     return tools
-
-
-def on_pre_build(config, **kwargs):
-    """MkDocs hook: regenerate the inventory before MkDocs collects the pages."""
-    from mkdocs.exceptions import PluginError
-
-    try:
-        build()
-    except CatalogError as error:
-        raise PluginError(str(error)) from None
 
 
 if __name__ == "__main__":

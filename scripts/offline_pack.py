@@ -1,7 +1,7 @@
 """Write the file:// Pyodide runtime pack into a built offline site, under assets/pyodide/offline/.
 
 Chromium blocks fetch and module imports on pages opened from disk, so everything the calculators
-need arrives as classic scripts (see scripts/offline_loader.js, which becomes loader.js there):
+need arrives as classic scripts (see web/offline/loader.js):
 
 - pyodide.js: the npm package's classic loader (sets window.loadPyodide);
 - pyodide-asm.js: pyodide.asm.mjs bundled by esbuild as an IIFE, handed over as createPyodideModule;
@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE = ROOT / "node_modules"
-LOADER = Path(__file__).resolve().parent / "offline_loader.js"
+LOADER = ROOT / "web" / "offline" / "loader.js"
 # Runtime files always packed, with the Content-Type the fetch shim answers with.
 CORE = {"pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": "application/zip"}
 WHEEL_TYPE = "application/zip"

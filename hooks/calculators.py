@@ -1,7 +1,8 @@
-"""MkDocs hook: build the calculators wheel and Pyodide lock, and put the browser runtime into the site.
+"""MkDocs hook: build the calculators wheel and Pyodide lock, and put the browser code into the site.
 
 calculators/src -> wheel (python -m build) -> pyodide-lock.json (pyodide lockfile add-wheels)
--> site/assets/pyodide/ beside the npm package's runtime files; calculators/web -> site/assets/calculators/.
+-> site/assets/pyodide/ beside the npm package's runtime files; web/calculators -> site/assets/calculators/;
+web/site -> site/assets/javascripts/.
 Each step is skipped when its output is newer than its inputs, so `mkdocs serve` reloads stay quick.
 """
 
@@ -10,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "calculators"
+WEB = ROOT / "web"
 DIST = HERE / "dist"  # git-ignored
 NODE = ROOT / "node_modules"
 # The npm package's file names, kept together in one folder (pyodide.mjs finds the rest beside it).
@@ -88,8 +90,9 @@ def on_post_build(config, **kwargs):
         copy(NODE / "pyodide" / name, site / "pyodide" / name)
     copy(built_wheel, site / "pyodide" / built_wheel.name)
     copy(lock(built_wheel), site / "pyodide" / "pyodide-lock.json")
-    for script in sorted((HERE / "web").rglob("*.js")):
-        copy(script, site / "calculators" / script.relative_to(HERE / "web"))
+    for folder, target in (("calculators", "calculators"), ("site", "javascripts")):
+        for script in sorted((WEB / folder).rglob("*.js")):
+            copy(script, site / target / script.relative_to(WEB / folder))
     for source, name in VENDOR.items():
         copy(source, site / "vendor" / name)
     for county in sorted(SAMPLE.glob("*.csv")):
