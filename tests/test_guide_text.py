@@ -165,7 +165,8 @@ HISTORY_MARKERS = re.compile(
     re.IGNORECASE,
 )
 OLD_NAMES = re.compile(
-    r"\bWIA\b|Workforce Investment Act|\bone-stops?\b|(?-i:\bWIRED\b)|Food Stamp|workforce investment boards?|\bLWIBs?\b",
+    r"\bWIA\b|Workforce Investment Act|\bone-stops?\b|(?-i:\bWIRED\b)|Food Stamp"
+    r"|workforce investment boards?|\bLWIBs?\b",
     re.IGNORECASE,
 )
 WIA = re.compile(r"\bWIA\b|Workforce Investment Act")
