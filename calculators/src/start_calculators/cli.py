@@ -230,7 +230,7 @@ def main(argv=None):
     try:
         _emit(args.handler(args), args.format, args.output)
     except InputError as error:
-        sys.stderr.write(f"{error}\n")
+        sys.stderr.write(error.render("cli") + "\n")
         return 2
     except BrokenPipeError:
         return 0
