@@ -24,7 +24,7 @@ def result(fn, **args):
 
 def records(table):
     names = [column["name"] for column in table["columns"]]
-    return [dict(zip(names, row)) for row in table["rows"]]
+    return [dict(zip(names, row, strict=True)) for row in table["rows"]]
 
 
 def test_lq_table_round_trip():

@@ -14,7 +14,7 @@ def test_ranks_match_pandas(seed, ties, method):
     values = [rng.choice([rng.randint(0, 8), rng.random() * 10, None]) for _ in range(rng.randint(1, 40))]
     ours = rank_values(values, ties=ties)
     theirs = pd.Series(values, dtype="float64").rank(method=method, ascending=False).tolist()
-    for mine, expected in zip(ours, theirs):
+    for mine, expected in zip(ours, theirs, strict=True):
         if pd.isna(expected):
             assert mine is None
         else:

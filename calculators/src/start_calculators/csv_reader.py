@@ -20,7 +20,7 @@ def iter_read_csv(text: str, name: str, spec: Spec, notes: list[str]) -> Steps[S
     reader = csv.reader(io.StringIO(text[offset:], newline=""), delimiter=separator)
     total = text.count("\n") + 1
     try:
-        columns = check_header(next(reader), name, spec, row=before + 1)
+        columns = check_header(_trim(next(reader, [])), name, spec, row=before + 1)
         records: list[Record] = []
         for fields in reader:
             row = reader.line_num + before
@@ -80,6 +80,13 @@ def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
         if end < 0:
             return
         start = end + 1
+
+
+def _trim(header: list[str]) -> list[str]:
+    """A header without the empty fields a spreadsheet leaves after the last column."""
+    while header and not header[-1].strip():
+        header = header[:-1]
+    return header
 
 
 def _fit(fields: list[str], columns: list[str], name: str, row: int, separator: str) -> list[str]:
