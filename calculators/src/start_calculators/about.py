@@ -136,6 +136,12 @@ def _value(key: str, meta: Meta) -> str:
         return BASE_LABELS.get(str(value), str(value or ""))
     if key == "nation_source":
         return "" if value == "reference" else _nation_text(meta)
+    if key == "method":
+        return str(meta.get("method_label") or value or "")
+    if key == "comparison":
+        return (
+            f"the {meta.get('nation_name')}" if value == "reference area" else f"the nation ({meta.get('nation_name')})"
+        )
     return "" if value is None else str(value)
 
 

@@ -18,15 +18,22 @@ from .lq_qcew import iter_lq_from_qcew
 from .progress import Progress, Steps
 from .qcew import NATION_AREA, bls_area_url
 from .results import Table
-from .sample import SAMPLE_COUNTIES, SAMPLE_YEARS, sample_files, sample_meta, shift_share_sample
+from .sample import (
+    SAMPLE_COUNTIES,
+    SAMPLE_INDUSTRY,
+    SAMPLE_USES,
+    SAMPLE_YEARS,
+    SHIFT_SHARE_LEVEL,
+    sample_files,
+    sample_meta,
+    shift_share_sample,
+)
 from .shift_qcew import iter_shift_share_from_qcew
 from .trend import iter_lq_change_from_qcew, iter_trend_from_qcew
 from .years import FileInput
 
 Args = dict[str, Any]
 Entry = Callable[[Args], Any]
-# The sample's per-county view opens on Hospitals (NAICS 622), where most counties are suppressed.
-SAMPLE_INDUSTRY = "622"
 
 
 def files_arg(items: object, what: str = "files") -> list[FileInput]:
@@ -176,18 +183,18 @@ def _sample_shift_share(args: Args) -> Steps[Table]:
     region, reference = shift_share_sample()
     return (
         yield from iter_shift_share_from_qcew(
-            region, None, args.get("level", "sector"), reference, args.get("method", "classic")
+            region, None, args.get("level", SHIFT_SHARE_LEVEL), reference, args.get("method", "classic")
         )
     )
 
 
-SAMPLE_KINDS: dict[str, tuple[Callable[..., Steps[Table]], tuple[str, ...]]] = {
-    "lq": (lq_qcew_fn, ("2023",)),
-    "table": (industry_table_fn, ("2020", "2023")),
-    "growth": (growth_qcew_fn, ("2020", "2023")),
-    "trend": (trend_fn, SAMPLE_YEARS),
-    "lq_change": (lq_change_fn, ("2020", "2023")),
-    "counties": (counties_fn, ("2023",)),
+SAMPLE_KINDS: dict[str, Callable[..., Steps[Table]]] = {
+    "lq": lq_qcew_fn,
+    "table": industry_table_fn,
+    "growth": growth_qcew_fn,
+    "trend": trend_fn,
+    "lq_change": lq_change_fn,
+    "counties": counties_fn,
 }
 
 
@@ -204,9 +211,8 @@ def sample_region_fn(args: Args) -> Generator[Progress, None, Any]:
     elif kind == "shift_share":
         result = yield from _sample_shift_share(args)
     elif kind in SAMPLE_KINDS:
-        entry, years = SAMPLE_KINDS[kind]
         wanted = args | ({"industry": SAMPLE_INDUSTRY} if kind == "counties" and not args.get("industry") else {})
-        result = yield from entry(wanted, sample_files(years))
+        result = yield from SAMPLE_KINDS[kind](wanted, sample_files(SAMPLE_USES[kind]))
     else:
         raise InputError(
             "expected as: files, inspect, lq, table, growth, trend, lq_change, counties or shift_share", column="as"

@@ -119,7 +119,12 @@ def iter_growth_from_qcew(
     word = MEASURE_WORDS[measure]
     labels = {"start": f"{word} {start_label}", "end": f"{word} {last.key}"}
     meta = region_meta(last, level, calculator="growth", title="Growth", measure=measure, min_size=smallest)
-    meta |= {"start_year": start_label, "end_year": last.key, "years": years.keys, "years_between": rows[0][4]}
+    meta |= {
+        "start_year": start_label,
+        "end_year": last.key,
+        "years": years.keys,
+        "years_between": years_between(first, last) if first else 1,
+    }
     if first is None:
         meta["growth_source"] = "the files' over-the-year (oty_) columns"
     return Table([column(name, labels.get(name)) for name in names], rows, meta)

@@ -40,12 +40,28 @@ SAMPLE_WHY = (
 )
 SAMPLE_WHY_URL = "https://www.census.gov/programs-surveys/metro-micro/about.html"
 
+# The years each calculator reads from the sample (the end year is 2023; spans start in 2020).
+SAMPLE_USES: dict[str, tuple[str, ...]] = {
+    "lq": ("2023",),
+    "table": ("2020", "2023"),
+    "growth": ("2020", "2023"),
+    "trend": SAMPLE_YEARS,
+    "lq_change": ("2020", "2023"),
+    "counties": ("2023",),
+    "shift_share": SAMPLE_YEARS,
+}
+# The per-county view opens on Hospitals (NAICS 622), where most counties are suppressed.
+SAMPLE_INDUSTRY = "622"
+# The shift-share sample reads NAICS sectors: at finer levels most industries are suppressed in some
+# county of the reference area, which leaves their reference figure unknown.
+SHIFT_SHARE_LEVEL = "sector"
+
 # The shift-share sample: one county measured against the metro area it belongs to, as reference area,
 # because the package ships no national files for 2020 to 2023.
 SHIFT_SHARE_COUNTY = "39041"
 SHIFT_SHARE_LABEL = (
     "Shift-share sample: Delaware County, Ohio (39041), against the ten-county Columbus, OH MSA as "
-    "reference area (not the nation), BLS QCEW annual averages 2020 to 2023 (2023 preliminary)"
+    "reference area (not the nation), BLS QCEW annual averages 2020 to 2023 (2023 preliminary), NAICS sectors"
 )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .about import region_meta
+from .about import area_label, region_meta
 from .errors import InputError
 from .growth_qcew import prior_key
 from .naics import title
@@ -93,8 +93,7 @@ def _comparison(years: YearSet, reference: YearSet | None, method: str) -> tuple
             point.notes = {
                 code: note.replace("counties", "reference-area counties") for code, note in point.notes.items()
             }
-        areas = reference.areas
-        return points, "reference area", f"reference area of {len(areas)} areas ({', '.join(areas[:12])})"
+        return points, "reference area", "reference area of " + area_label(reference.areas).removeprefix("region of ")
     missing = [key for key in keys if key not in years.nations]
     if missing:
         raise InputError(
