@@ -6,12 +6,30 @@ and for the answer and error shapes). A table result is `{"columns": [{name, lab
 "rows": [[raw values]], "meta": {...}}`; `meta.notes` lists how the input was read (separator,
 decimal comma, encoding, skipped lines) for the page to show.
 
-Inputs: a table is `csv` (text), `base64` (a file's bytes: CSV in any encoding, or XLSX for
-`rank`) or `rows` (grid rows, objects keyed by column name), with `name`. Files (QCEW) are
-`[{"name", "text"}]` or `[{"name", "base64"}]`; send bytes (base64) when the text is not UTF-8.
-Entry points: lq_table, lq_qcew, sample_region, growth, growth_table, rank, shift_share,
-industry_table, to_csv, to_xlsx, bands, parse_paste (text + grid columns -> cells for the grid),
-capabilities (what this engine can read).
+Your own tables: lq_table, growth, growth_table, rank, shift_share; a table is `csv` (text),
+`base64` (a file's bytes: CSV in any encoding, or XLSX for `rank`) or `rows` (grid rows, objects
+keyed by column name), with `name`. Also bands, to_csv, to_xlsx, parse_paste (pasted text and the
+grid's columns -> cells for the grid) and capabilities (what this engine can read).
+
+QCEW files (browser_qcew.py), all taking files `[{"name", "text"}]` of one or several years (grouped
+by the year in their rows) and optional national US000 files in `nation` (one file or a list):
+- inspect_files {files}: a row per file (file, kind, area_fips, year, period, rows, status) and
+  meta.summary ("10 counties × 4 years + national 2023"), meta.problems [{message, files}].
+- lq_qcew {files, nation, base, level, bands, measure, year}: LQs of one year (default the latest)
+  for employment, establishments or wages; the `lq` column holds the chosen measure.
+- industry_table {files, nation, base, level, bands, projected, start_year, end_year}: tab I.
+- growth_qcew (or growth_table with files) {files, earlier, level, min_size, start_year, end_year,
+  measure}: change, percent change and compound annual rate over the span.
+- trend {files, nation, industries, measure, base, level, bands}: the measure and LQ by year.
+- lq_change {files, nation, start_year, end_year, measure, base, level, bands}: start and end LQs
+  side by side, `crossing` "emerging"/"fading" (rule in meta.crossing_rule).
+- counties {files, nation, industry, year, measure, base, level, bands}: each county's figure,
+  share, LQ; suppressed counties marked, with what is hidden and an upper bound.
+- shift_share_qcew (or shift_share with files) {files, nation | reference, level, method}: method
+  classic, esteban-marquillas or dynamic.
+- sample_region {as, ...}: the Columbus, OH MSA sample as files or any result above;
+  sample_info {}: its label, source, counties and BLS links; bls_links {areas, years, nation}.
+- about {meta | table}: {lines: [[label, value]], csv_name, xlsx_name}.
 """
 
 import base64
@@ -20,9 +38,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import protocol
+from .browser_qcew import QCEW_FUNCTIONS, growth_qcew_fn, shift_share_qcew_fn
 from .errors import InputError
 from .growth import GROWTH_INPUT, growth_rows, growth_table, single_growth
-from .industry import growth_from_qcew, industry_table, lq_from_qcew, shift_share_from_qcew
 from .inputs import MAX_ROWS, Sheet, check_sum, iter_read_table
 from .lq import BAND_MEANINGS, LQ_INPUT, lq_rows, lq_table
 from .options import Bands
@@ -32,7 +50,6 @@ from .paste import grid_columns, parse_paste
 from .progress import Steps
 from .ranking import rank_rows, rank_table
 from .results import Table
-from .sample import SAMPLE_LABEL, SAMPLE_SOURCE, SHIFT_SHARE_LABEL, sample_files, shift_share_sample
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
 from .xlsx_reader import openpyxl_available
@@ -40,31 +57,11 @@ from .xlsx_reader import openpyxl_available
 Args = dict[str, Any]
 
 
-def _files(items: object, what: str = "files") -> list[tuple[str, str | bytes]]:
-    if not isinstance(items, list) or not items:
-        raise InputError("expected a list of files ({name, text} or {name, base64})", column=what)
-    return [_file(item, what) for item in items]
-
-
-def _file(item: object, what: str = "file") -> tuple[str, str | bytes]:
-    if isinstance(item, dict):
-        name = str(item.get("name") or "upload.csv")
-        if isinstance(item.get("text"), str):
-            return name, item["text"]
-        if isinstance(item.get("base64"), str):
-            return name, _bytes(item["base64"], name)
-    raise InputError("expected a file as {name, text} or {name, base64}", column=what)
-
-
 def _bytes(text: str, name: str) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise InputError("expected the file's bytes as base64 text", file=name) from None
-
-
-def _nation(args: Args) -> tuple[str, str | bytes] | None:
-    return _file(args["nation"], "nation") if args.get("nation") else None
 
 
 def _sheet(args: Args, spec: dict[str, Any], read_rows: Callable[[object, str], Sheet]) -> Steps[Sheet]:
@@ -96,49 +93,13 @@ def lq_table_fn(args: Args) -> Steps[Table]:
     return _noted(table, sheet)
 
 
-def lq_qcew_fn(args: Args) -> Any:
-    return lq_from_qcew(
-        _files(args.get("files")), _nation(args), args.get("base", "total"), args.get("level", "3"), _bands(args)
-    )
-
-
-def sample_region_fn(args: Args) -> Any:
-    """as: "files" (the county texts), "lq" (computed LQs), "table" (the industry data table),
-    "growth" (one-year growth) or "shift_share" (Delaware County against the five counties)."""
-    kind = args.get("as", "files")
-    label = {"label": SAMPLE_LABEL, "source": SAMPLE_SOURCE}
-    if kind == "files":
-        return label | {"files": [{"name": name, "text": text} for name, text in sample_files()]}
-    if kind == "lq":
-        result = lq_from_qcew(sample_files(), None, args.get("base", "total"), args.get("level", "3"), _bands(args))
-    elif kind == "table":
-        result = industry_table(
-            sample_files(), None, args.get("base", "total"), args.get("level", "3"), bands=_bands(args)
-        )
-    elif kind == "shift_share":
-        region, reference = shift_share_sample()
-        result = shift_share_from_qcew(region, None, args.get("level", "3"), reference)
-        label = {"label": SHIFT_SHARE_LABEL, "source": SAMPLE_SOURCE}
-    elif kind == "growth":
-        result = growth_from_qcew(sample_files(), level=args.get("level", "3"), min_size=args.get("min_size"))
-    else:
-        raise InputError("expected as: files, lq, table, growth or shift_share", column="as")
-    result.meta |= label
-    return result
-
-
 def growth_fn(args: Args) -> Any:
     return single_growth(args.get("start"), args.get("end"), args.get("years"), args.get("min_size"))
 
 
 def growth_table_fn(args: Args) -> Steps[Table]:
     if args.get("files"):
-        return growth_from_qcew(
-            _files(args["files"]),
-            _files(args["earlier"], "earlier") if args.get("earlier") else None,
-            args.get("level", "3"),
-            args.get("min_size"),
-        )
+        return (yield from growth_qcew_fn(args))
     sheet = yield from _sheet(args, GROWTH_INPUT, growth_rows)
     return _noted(growth_table(sheet, args.get("years"), args.get("min_size")), sheet)
 
@@ -183,27 +144,12 @@ def shift_share_fn(args: Args) -> Steps[Table]:
     """A table (rows, csv or base64, with the nation's totals), or QCEW files with a national file
     (`nation`) or the files of a larger reference area (`reference`)."""
     if args.get("files"):
-        reference = _files(args["reference"], "reference") if args.get("reference") else None
-        return shift_share_from_qcew(_files(args["files"]), _nation(args), args.get("level", "3"), reference)
+        return (yield from shift_share_qcew_fn(args))
     sheet = yield from _sheet(args, SHIFT_INPUT, shift_rows)
     table = shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
     check_sum(sheet, "nation_start", args.get("nation_total_start"), "nation_total_start")
     check_sum(sheet, "nation_end", args.get("nation_total_end"), "nation_total_end")
     return _noted(table, sheet)
-
-
-def industry_table_fn(args: Args) -> Any:
-    projected = args.get("projected")
-    if projected is not None and not isinstance(projected, dict):
-        raise InputError("expected projected growth as {industry_code: percent}", column="projected")
-    return industry_table(
-        _files(args.get("files")),
-        _nation(args),
-        args.get("base", "total"),
-        args.get("level", "3"),
-        projected,
-        _bands(args),
-    )
 
 
 def _table_arg(args: Args) -> Table:
@@ -213,8 +159,9 @@ def _table_arg(args: Args) -> Table:
 
 
 def to_csv_fn(args: Args) -> Any:
-    """CSV text; text cells starting with = + - @ get a leading ' (formula-injection guard)."""
-    return table_to_csv(_table_arg(args))
+    """CSV text; text cells starting with = + - @ get a leading ' (formula-injection guard). Unless
+    about is false, leading "# label: value" lines state the settings in the table's meta."""
+    return table_to_csv(_table_arg(args), about=args.get("about", True) is not False)
 
 
 def to_xlsx_fn(args: Args) -> str:
@@ -244,19 +191,17 @@ def capabilities_fn(args: Args) -> dict[str, Any]:
 
 FUNCTIONS: dict[str, protocol.Entry] = {
     "lq_table": lq_table_fn,
-    "lq_qcew": lq_qcew_fn,
-    "sample_region": sample_region_fn,
     "growth": growth_fn,
     "growth_table": growth_table_fn,
     "rank": rank_fn,
     "shift_share": shift_share_fn,
-    "industry_table": industry_table_fn,
     "to_csv": to_csv_fn,
     "to_xlsx": to_xlsx_fn,
     "bands": bands_fn,
     "parse_paste": parse_paste_fn,
     "capabilities": capabilities_fn,
 }
+FUNCTIONS |= QCEW_FUNCTIONS
 
 
 def handle(request: object) -> dict[str, Any]:

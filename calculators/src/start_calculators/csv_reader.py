@@ -47,19 +47,19 @@ def _find_header(text: str, name: str, spec: Spec, notes: list[str]) -> tuple[in
     wanted = {column.lower() for column in spec.required}
     first: tuple[int, int, str] | None = None
     skipped: list[str] = []
-    for number, (here, line) in enumerate(_first_lines(text, MAX_PREAMBLE + 1)):
-        if not line.strip():
+    for number, (here, line) in enumerate(_lines_of(text)):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         separator = sniff_separator(line)
-        candidate = (here, number, separator)
-        if first is None and not line.lstrip().startswith("#"):
-            first = candidate
+        if first is None:
+            first = (here, number, separator)
         if wanted <= _header_names(line, separator):
             if skipped:
                 notes.append(f"{name}: skipped {_lines(len(skipped))} above the header row (row {number + 1}).")
-            return candidate
-        if not line.lstrip().startswith("#"):
-            skipped.append(line)
+            return here, number, separator
+        skipped.append(line)
+        if len(skipped) > MAX_PREAMBLE:
+            break
     return first if first is not None else (0, 0, sniff_separator(text.split("\n", 1)[0]))
 
 
@@ -71,10 +71,10 @@ def _header_names(line: str, separator: str) -> set[str]:
     return {cell.strip().removeprefix("\ufeff").lower() for cell in cells}
 
 
-def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
-    """(offset, line) for the first `count` lines, without splitting a large text."""
+def _lines_of(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line, without splitting a large text."""
     start = 0
-    for _ in range(count):
+    while True:
         end = text.find("\n", start)
         yield start, text[start : end if end >= 0 else len(text)]
         if end < 0:
