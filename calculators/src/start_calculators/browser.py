@@ -112,14 +112,21 @@ def _names(value: object, option: str) -> list[str]:
     return value
 
 
+# What a ranked table does not inherit from the table it ranks: what described that table itself.
+_NOT_CARRIED = frozenset({"calculator", "title", "sort_rule", "band_rule", "partial_columns", "notes"})
+
+
 def rank_fn(args: Args) -> Steps[Table]:
     """rows, csv or base64 (CSV or XLSX), or a result table ({columns, rows}); key; factors;
     lower_is_better; weights; ties; highlight ("top", "median", "third") with top_n; missing
-    ("exclude" or "last"). Rows of a QCEW table resting on partly suppressed data are marked."""
+    ("exclude" or "last"). Rows of a QCEW table resting on partly suppressed data are marked. A result
+    table's meta (region, years, level...) carries over to the ranking, for its reports."""
     key = str(args.get("key") or "industry")
+    given: dict[str, Any] = {}
     if isinstance(args.get("table"), dict):
-        records = Table.from_dict(args["table"]).records()
-        sheet = rank_rows(records, str(args.get("name") or "table"), key=key)
+        source = Table.from_dict(args["table"])
+        given = {name: value for name, value in source.meta.items() if name not in _NOT_CARRIED}
+        sheet = rank_rows(source.records(), str(args.get("name") or "table"), key=key)
     else:
         spec = {"required": (key,), "key": key, "extra_ok": True}
         sheet = yield from _sheet(args, spec, lambda rows, name: rank_rows(rows, name, key=key))
@@ -137,6 +144,7 @@ def rank_fn(args: Args) -> Steps[Table]:
         top_n=args.get("top_n", 10),
         missing=args.get("missing", "exclude"),
     )
+    table.meta = given | table.meta  # a report of the ranking still says which region and years it ranks
     return _noted(table, sheet)
 
 

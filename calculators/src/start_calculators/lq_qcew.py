@@ -139,6 +139,8 @@ def lq_for_region(
     meta |= nation_meta(nation) | {"bands": [[cut, name] for cut, name in bands]}
     meta |= suppression_meta([row[10] for row in rows], measure)
     meta["region_total"] = region.totals[measure]
+    # The cells a page marks on a row resting on partly suppressed data.
+    meta["partial_columns"] = [f"region_{measure}", "region_share", "lq"]
     return Table([column(name) for name in lq_columns(measure)], rows, meta)
 
 

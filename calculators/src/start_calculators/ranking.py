@@ -238,7 +238,12 @@ def _note(ranks: Mapping[str, list[Rank]], index: int, partial: bool, options: O
 
 
 def _meta(options: Options, partial_rows: int) -> dict[str, object]:
+    # The cells a page marks on a row resting on partly suppressed data: each factor QCEW counts
+    # touch, and its rank.
+    touched = [name for name in options.factors if name not in _NOT_FROM_QCEW] if partial_rows else []
     return {
+        "calculator": "rank",
+        "title": "Industry ranking",
         "factors": options.factors,
         "lower_is_better": options.lower_is_better,
         "ties": options.ties,
@@ -247,6 +252,7 @@ def _meta(options: Options, partial_rows: int) -> dict[str, object]:
         "highlight": options.highlight,
         "top_n": options.top_n,
         "partial_rows": partial_rows,
+        "partial_columns": [*touched, *(f"rank_{name}" for name in touched)],
     }
 
 
