@@ -35,6 +35,7 @@ by the year in their rows) and optional national US000 files in `nation` (one fi
 import base64
 import binascii
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from . import protocol
@@ -49,7 +50,7 @@ from .output import to_csv as table_to_csv
 from .paste import grid_columns, parse_paste
 from .progress import Steps
 from .ranking import rank_rows, rank_table
-from .results import Table
+from .results import Column, Table
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
 from .xlsx_reader import openpyxl_available
@@ -116,6 +117,15 @@ def _names(value: object, option: str) -> list[str]:
 _NOT_CARRIED = frozenset({"calculator", "title", "sort_rule", "band_rule", "partial_columns", "notes"})
 
 
+def _factor_label(col: Column, labels: dict[str, str]) -> Column:
+    """rank_avg_annual_pay -> "Rank: Average annual pay", in the words of the ranked table's columns."""
+    for prefix, words in (("rank_", "Rank: "), ("highlight_", "Top: ")):
+        factor = col.name.removeprefix(prefix)
+        if col.name.startswith(prefix) and factor in labels:
+            return replace(col, label=words + labels[factor])
+    return col
+
+
 def rank_fn(args: Args) -> Steps[Table]:
     """rows, csv or base64 (CSV or XLSX), or a result table ({columns, rows}); key; factors;
     lower_is_better; weights; ties; highlight ("top", "median", "third") with top_n; missing
@@ -123,9 +133,11 @@ def rank_fn(args: Args) -> Steps[Table]:
     table's meta (region, years, level...) carries over to the ranking, for its reports."""
     key = str(args.get("key") or "industry")
     given: dict[str, Any] = {}
+    labels: dict[str, str] = {}
     if isinstance(args.get("table"), dict):
         source = Table.from_dict(args["table"])
         given = {name: value for name, value in source.meta.items() if name not in _NOT_CARRIED}
+        labels = {col.name: col.label for col in source.columns}
         sheet = rank_rows(source.records(), str(args.get("name") or "table"), key=key)
     else:
         spec = {"required": (key,), "key": key, "extra_ok": True}
@@ -145,6 +157,7 @@ def rank_fn(args: Args) -> Steps[Table]:
         missing=args.get("missing", "exclude"),
     )
     table.meta = given | table.meta  # a report of the ranking still says which region and years it ranks
+    table.columns = [_factor_label(col, labels) for col in table.columns]
     return _noted(table, sheet)
 
 

@@ -201,7 +201,8 @@ SAMPLE_KINDS: dict[str, Callable[..., Steps[Table]]] = {
 def sample_region_fn(args: Args) -> Generator[Progress, None, Any]:
     """as: "files" (the 40 county files), "inspect", "lq", "table", "growth", "trend", "lq_change",
     "counties" (industry default 622) or "shift_share" (Delaware County against the MSA as reference
-    area; level default sector); other args as for the matching entry point."""
+    area; level default sector); years: the sample years to read (default: those the calculator
+    uses, SAMPLE_USES); other args as for the matching entry point."""
     kind = str(args.get("as", "files"))
     if kind == "files":
         years = args.get("years") or None
@@ -212,7 +213,8 @@ def sample_region_fn(args: Args) -> Generator[Progress, None, Any]:
         result = yield from _sample_shift_share(args)
     elif kind in SAMPLE_KINDS:
         wanted = args | ({"industry": SAMPLE_INDUSTRY} if kind == "counties" and not args.get("industry") else {})
-        result = yield from SAMPLE_KINDS[kind](wanted, sample_files(SAMPLE_USES[kind]))
+        years = args.get("years") or SAMPLE_USES[kind]  # a span the reader chose, or the calculator's own
+        result = yield from SAMPLE_KINDS[kind](wanted, sample_files(years))
     else:
         raise InputError(
             "expected as: files, inspect, lq, table, growth, trend, lq_change, counties or shift_share", column="as"
