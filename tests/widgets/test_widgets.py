@@ -16,7 +16,8 @@ from support import CALCULATORS, SLOW, follow_link, open_calculator, results, wa
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2020-annual-*.csv"))
+# The sample's county files of its latest year: what a reader of the Columbus MSA would upload.
+SAMPLE = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2023-annual-*.csv"))
 
 
 def cli(*args):
@@ -53,15 +54,15 @@ def test_location_quotient_sample_matches_the_cli(calculators):
         "industry_code",
         ["region_employment", "lq", "lq_low", "lq_high"],
     )
-    assert "Central Ohio" in page.locator("[data-role=source]").inner_text()
+    assert "Columbus, OH Metropolitan Statistical Area" in page.locator("[data-role=source]").first.inner_text()
 
 
 def test_uploading_the_county_files_matches_the_cli(calculators):
     root = calculators.open("location-quotient")
     page = calculators.page
-    root.locator("select").nth(1).select_option("sector")
+    root.get_by_label("Industry level").select_option("sector")
     root.locator("input[type=file][data-role=upload]").set_input_files([str(p) for p in SAMPLE])
-    page.locator("[data-role=source]").filter(has_text="your QCEW files").wait_for(timeout=SLOW)
+    page.locator("[data-role=source]").filter(has_text="your QCEW files").first.wait_for(timeout=SLOW)
     expected = cli("lq", "--qcew", *SAMPLE, "--level", "sector")
     assert_same(results(page, "industry_code"), expected, "industry_code", ["region_employment", "lq"])
 
@@ -237,7 +238,10 @@ def test_ranking_downloads_csv_and_xlsx_of_what_it_shows(calculators, tmp_path):
     xlsx_download.value.save_as(xlsx_path)
     import csv as csv_module
 
-    rows = list(csv_module.DictReader(csv_path.open(encoding="utf-8")))
+    # The settings come first, as "# label: value" lines; the table follows.
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ")
+    rows = list(csv_module.DictReader(line for line in lines if not line.startswith("#")))
     assert {row["industry_title"]: float(row["score"]) for row in rows} == pytest.approx(
         {title: float(cells["score"]) for title, cells in shown.items()}
     )

@@ -1,18 +1,24 @@
 // The growth calculator: one start/end pair, or a table of industries (typed, pasted, uploaded or
-// the sample).
+// the sample, over a span of years the reader chooses), and the trend of chosen industries by year.
 import { editableGrid } from "./grid.js";
 import { button, el, field } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
+import { readFiles } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { resultsTable } from "./table.js";
+import { outputPanel } from "./report/output.js";
+import { spanPicker } from "./report/span.js";
+import { growthBars } from "./report/specs.js";
+import { trendView } from "./report/trend.js";
 
 const fresh = () => ({
   source: "sample",
   single: { start: "50", end: "100", years: "3" },
   table: null,
   min_size: "250",
+  span: {},
 });
+// The settings hooks/prerender.py computed the sample with: the page already shows that result.
+const prerendered = (state) => state.min_size === "250" && !state.span?.start && !state.span?.end;
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
 // root: the page's [data-calculator=growth]; runtime: the shared engine. Returns cleanup.
@@ -20,8 +26,18 @@ export const mount = (root, runtime) => {
   const saved = store("growth");
   const state = saved.load() ?? fresh();
   const errors = errorArea();
-  const results = resultsTable("Employment growth");
-  const source = el("p", { class: "calc-source", data: { role: "source" } });
+  const output = outputPanel(root, {
+    runtime,
+    caption: "Employment growth",
+    formats: ["csv", "xlsx"],
+    charts: growthBars,
+  });
+  const trend = trendView(root, runtime);
+  const span = spanPicker((chosen) => {
+    state.span = chosen;
+    saved.save(state);
+    runSample();
+  });
 
   // --- One industry --------------------------------------------------------------------------
   const start = field("Employment at the start", numberInput("start"));
@@ -56,11 +72,6 @@ export const mount = (root, runtime) => {
   );
   minSize.input.value = state.min_size;
   const sampleButton = button("Reset to sample", "load-sample");
-  const saveCsv = () => {
-    const result = results.current();
-    if (result) download(runtime, result, "growth", "csv");
-  };
-  const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
   const status = statusLine(runtime, () => restore());
 
   root.append(
@@ -73,23 +84,21 @@ export const mount = (root, runtime) => {
       single,
       el("h2", { text: "A table of industries" }),
       el("p", { class: "calc-actions" }, [sampleButton]),
+      span.node,
       grid.node,
       upload.field,
       minSize.field,
       tableButton,
       errors,
-      source,
-      results.node,
-      downloads,
+      output.node,
+      trend.node,
     ]),
   );
 
   const show = (result, label) => {
-    results.show(result);
     const meta = result.meta ?? {};
-    source.textContent = meta.label
-      ? `Showing: ${meta.label}, one-year growth ${Number(meta.year) - 1} to ${meta.year}. Source: ${meta.source}.`
-      : `Showing: ${label}.`;
+    const span = meta.start_year && meta.end_year ? `, growth ${meta.start_year} to ${meta.end_year}` : "";
+    output.show(result, `${label}${span}`);
   };
 
   const remember = (source) => {
@@ -116,6 +125,7 @@ export const mount = (root, runtime) => {
     if (args.csv) state.table = { csv: args.csv, name: args.name };
     remember("table");
     show(result, label);
+    span.node.hidden = true;
   };
 
   const gridArgs = () => ({
@@ -126,10 +136,22 @@ export const mount = (root, runtime) => {
   });
 
   const runSample = async () => {
-    const result = await compute(runtime, "sample_region", { as: "growth", min_size: minimum() }, errors);
+    state.min_size = minSize.input.value;
+    trend.sample(output.sample?.trend);
+    if (output.sample?.main && prerendered(state)) {
+      remember("sample");
+      output.adopt(output.sample.main);
+      span.set(output.sample.main.result.meta.years, state.span);
+      return;
+    }
+    const years = output.sample?.main?.result.meta.years;
+    const chosen = { start_year: state.span?.start || undefined, end_year: state.span?.end || undefined };
+    const args = { as: "growth", min_size: minimum(), years, ...chosen };
+    const result = await compute(runtime, "sample_region", args, errors);
     if (!result) return;
     remember("sample");
     show(result, "the sample");
+    span.set(result.meta.years ?? [], state.span);
   };
 
   single.addEventListener("click", runSingle);
@@ -157,5 +179,9 @@ export const mount = (root, runtime) => {
   };
 
   restore();
-  return () => status.stop();
+  return () => {
+    status.stop();
+    output.stop();
+    trend.stop();
+  };
 };

@@ -1,11 +1,14 @@
-// The location quotient calculator: BLS QCEW county files (the sample by default) or a typed table.
-import { bars, chartBlock } from "./charts.js";
+// The location quotient calculator: BLS QCEW county files (the sample by default) or a typed table;
+// LQs of employment, establishments or total wages, and with several years the LQs of the start and
+// end year side by side.
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, statusLine } from "./kit/messages.js";
+import { readFiles } from "./kit/files.js";
+import { compute, errorArea, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { resultsTable } from "./table.js";
+import { outputPanel } from "./report/output.js";
+import { spanPicker } from "./report/span.js";
+import { lqBars, lqChangeChart } from "./report/specs.js";
 
 const LEVELS = [
   ["sector", "NAICS sector"],
@@ -18,7 +21,15 @@ const BASES = [
   ["total", "All-industry total, all ownerships (as BLS publishes)"],
   ["private", "Private-sector total (as the older BLS calculator)"],
 ];
-const fresh = () => ({ mode: "qcew", base: "total", level: "3", table: null });
+const MEASURES = [
+  ["employment", "Employment"],
+  ["establishments", "Establishments"],
+  ["wages", "Total wages"],
+];
+const fresh = () => ({ mode: "qcew", base: "total", level: "3", measure: "employment", span: {}, table: null });
+// The settings hooks/prerender.py computed the sample with: the page already shows that result.
+const prerendered = (state) =>
+  state.base === "total" && state.level === "3" && (state.measure ?? "employment") === "employment";
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
 // root: the page's [data-calculator=location-quotient]; runtime: the shared engine. Returns cleanup.
@@ -27,16 +38,33 @@ export const mount = (root, runtime) => {
   const region = store("region"); // shared with the ranking and shift-share pages
   const state = saved.load() ?? fresh();
   const errors = errorArea();
-  const results = resultsTable("Location quotients by industry");
-  const chart = chartBlock(
-    "Location quotient by industry, highest first",
-    "The dashed line at 1.0 marks the nation's concentration; the results table lists every value.",
-  );
-  const source = el("p", { class: "calc-source", data: { role: "source" } });
+  const output = outputPanel(root, {
+    runtime,
+    caption: "Location quotients by industry",
+    sort: { name: "lq", descending: true },
+    formats: ["csv", "xlsx"],
+    charts: lqBars,
+  });
+  const change = outputPanel(root, {
+    runtime,
+    caption: "Location quotients at the start and end of the span",
+    formats: ["csv", "xlsx"],
+    folded: "Every industry's location quotient in both years (table)",
+    charts: lqChangeChart,
+    role: "lq-change",
+  });
+  const changeErrors = errorArea();
+  changeErrors.dataset.role = "years-error"; // apart from the main error area
 
   // --- Settings shared by both ways in -------------------------------------------------------
   const base = field("Divide by", select(BASES, state.base));
   const level = field("Industry level", select(LEVELS, state.level));
+  const measure = field(
+    "Measure",
+    select(MEASURES, state.measure ?? "employment"),
+    "BLS publishes location quotients of all three in its QCEW files; each uses the same base and suppression rules.",
+  );
+  measure.input.dataset.role = "measure";
 
   // --- Way in 1: QCEW files ------------------------------------------------------------------
   const counties = field(
@@ -53,6 +81,7 @@ export const mount = (root, runtime) => {
   const qcewPanel = el("div", { class: "calc-panel", data: { panel: "qcew" } }, [
     counties.field,
     nation.field,
+    measure.field,
     base.field,
     level.field,
   ]);
@@ -84,12 +113,23 @@ export const mount = (root, runtime) => {
     calculate,
   ]);
 
-  const saveCsv = () => {
-    const result = results.current();
-    if (result) download(runtime, result, "location-quotients", "csv");
-  };
-  const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
   const status = statusLine(runtime, () => rerun());
+  const span = spanPicker((chosen) => {
+    state.span = chosen;
+    saved.save(state);
+    runChange();
+  });
+  const years = el("section", { class: "calc-years", data: { role: "years" } }, [
+    el("h2", { text: "Several years: start and end side by side" }),
+    el("p", {
+      text:
+        "With files of two or more years, the location quotients of the first and last year of the span, " +
+        "and the industries whose location quotient crossed 1.0: emerging (up) or fading (down).",
+    }),
+    span.node,
+    changeErrors,
+    change.node,
+  ]);
   root.append(
     el("div", { class: "calc-body" }, [
       status.node,
@@ -98,31 +138,52 @@ export const mount = (root, runtime) => {
       qcewPanel,
       tablePanel,
       errors,
-      source,
-      results.node,
-      downloads,
-      chart.node,
+      output.node,
+      years,
     ]),
   );
 
   // --- Computing -----------------------------------------------------------------------------
   const show = (result) => {
-    results.show(result);
-    const meta = result.meta ?? {};
-    const yours = meta.files ? `QCEW files (${meta.files.join(", ")})` : "table";
-    source.textContent = meta.label ? `Showing: ${meta.label}. Source: ${meta.source}.` : `Showing: your ${yours}.`;
-    const names = result.columns.map((column) => column.name);
-    const lq = names.indexOf("lq");
-    const label = names.includes("industry_title") ? names.indexOf("industry_title") : names.indexOf("industry");
-    const rows = result.rows.filter((row) => typeof row[lq] === "number").sort((a, b) => b[lq] - a[lq]);
-    chart.draw(
-      bars(
-        rows.map((row) => row[label]),
-        rows.map((row) => row[lq]),
-        { label: "Location quotient", axis: "Location quotient (1.0 = nation)", line: 1, lineLabel: "1.0" },
-      ),
-      rows.length * 18,
-    );
+    const yours = result.meta?.files ? `your QCEW files (${result.meta.files.join(", ")})` : "your table";
+    output.show(result, yours);
+  };
+
+  const settings = () => ({ base: base.input.value, level: level.input.value, measure: measure.input.value });
+
+  // The start and end year side by side, for the sample or the reader's files of several years.
+  const showChange = (result) => {
+    span.set(result.meta?.years_loaded ?? result.meta?.years ?? [], state.span);
+    years.hidden = false;
+    change.show(result, "your QCEW files");
+  };
+
+  const runChange = async () => {
+    const shared = region.load();
+    const chosen = { start_year: state.span?.start || undefined, end_year: state.span?.end || undefined };
+    if (state.mode === "table" && state.source === "table") {
+      years.hidden = true;
+      return;
+    }
+    const sample = !(state.source === "files" && shared);
+    const view = output.sample?.lq_change;
+    if (sample && view && prerendered(state) && !chosen.start_year && !chosen.end_year) {
+      span.set(view.result.meta.years_loaded, state.span);
+      years.hidden = false;
+      change.adopt(view);
+      return;
+    }
+    const args = sample
+      ? { as: "lq_change", years: output.sample?.lq_change?.result.meta.years_loaded, ...settings(), ...chosen }
+      : { files: shared.files, nation: shared.nation || undefined, ...settings(), ...chosen };
+    const result = await compute(runtime, sample ? "sample_region" : "lq_change", args, changeErrors);
+    if (result) showChange(result);
+    else if (!sample) {
+      // One year loaded: nothing to compare, which is not an error in the reader's files.
+      showError(changeErrors, null);
+      change.clear();
+      years.hidden = true;
+    }
   };
 
   const remember = (source) => {
@@ -131,20 +192,25 @@ export const mount = (root, runtime) => {
   };
 
   const runSample = async () => {
-    const args = { as: "lq", base: base.input.value, level: level.input.value };
-    const result = await compute(runtime, "sample_region", args, errors);
-    if (!result) return;
     remember("sample");
-    show(result);
+    if (output.sample?.main && prerendered(state)) {
+      output.adopt(output.sample.main);
+    } else {
+      const result = await compute(runtime, "sample_region", { as: "lq", ...settings() }, errors);
+      if (!result) return;
+      output.show(result);
+    }
+    runChange();
   };
 
   const runFiles = async (files, nationFile) => {
-    const args = { files, nation: nationFile || undefined, base: base.input.value, level: level.input.value };
+    const args = { files, nation: nationFile || undefined, ...settings() };
     const result = await compute(runtime, "lq_qcew", args, errors);
     if (!result) return; // the error is shown; the previous table stays
     remember("files");
     region.save({ files, nation: nationFile || null });
     show(result);
+    runChange();
   };
 
   const runTable = async () => {
@@ -164,12 +230,14 @@ export const mount = (root, runtime) => {
     state.table = { rows: grid.rows(), region_total: regionTotal.input.value, nation_total: nationTotal.input.value };
     remember("table");
     show(result);
+    years.hidden = true;
   };
 
   // What the reader last had: on load, after a retry, and when a setting changes.
   const rerun = () => {
     state.base = base.input.value;
     state.level = level.input.value;
+    state.measure = measure.input.value;
     const shared = region.load();
     if (state.mode === "table" && state.source === "table") return runTable();
     if (state.source === "files" && shared) return runFiles(shared.files, shared.nation);
@@ -187,11 +255,13 @@ export const mount = (root, runtime) => {
   });
   base.input.addEventListener("change", rerun);
   level.input.addEventListener("change", rerun);
+  measure.input.addEventListener("change", rerun);
   calculate.addEventListener("click", runTable);
   sampleButton.addEventListener("click", () => {
     Object.assign(state, fresh(), { mode: state.mode });
     base.input.value = "total";
     level.input.value = "3";
+    measure.input.value = "employment";
     saved.clear();
     region.clear();
     counties.input.value = "";
@@ -202,6 +272,7 @@ export const mount = (root, runtime) => {
   rerun();
   return () => {
     status.stop();
-    chart.clear();
+    output.stop();
+    change.stop();
   };
 };

@@ -1,11 +1,11 @@
 // The industry ranking calculator (the industry data table, tabs I to K): rank each factor,
 // average the ranks into a score, highlight the leaders, and plot three factors as bubbles.
-import { bubbles, chartBlock } from "./charts.js";
 import { button, el, field, select } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
+import { readFiles } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { resultsTable } from "./table.js";
+import { outputPanel } from "./report/output.js";
+import { bubbleSpec } from "./report/specs.js";
 
 const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
 const NOT_FACTORS = [
@@ -37,13 +37,14 @@ export const mount = (root, runtime) => {
   let factorNames = [];
   const labels = {};
   const errors = errorArea();
-  const results = resultsTable("Industries ranked on the chosen factors");
-  const chart = chartBlock(
-    "Bubble chart of the ranked industries",
-    "Each bubble is an industry, placed by the two factors you choose and sized by the third; " +
-      "the results table lists the same values.",
-  );
-  const source = el("p", { class: "calc-source", data: { role: "source" } });
+  let described = "your table"; // what the source line says of a table without a label
+  const output = outputPanel(root, {
+    runtime,
+    caption: "Industries ranked on the chosen factors",
+    sort: { name: "rank" },
+    formats: ["csv", "xlsx"],
+    charts: (result, file) => bubbleSpec(result, file, state.axes, labels),
+  });
 
   // --- Where the table comes from ------------------------------------------------------------
   const sampleButton = button("Reset to sample", "load-sample");
@@ -100,14 +101,6 @@ export const mount = (root, runtime) => {
   );
   const rankButton = button("Rank", "calculate", { primary: true });
   const axes = el("div", { class: "calc-axes" });
-  const save = (format) => () => {
-    const result = results.current();
-    if (result) download(runtime, result, "industry-ranking", format);
-  };
-  const downloads = el("p", { class: "calc-actions" }, [
-    button("Download CSV", "download-csv", { onClick: save("csv") }),
-    button("Download XLSX", "download-xlsx", { onClick: save("xlsx") }),
-  ]);
   const status = statusLine(runtime, () => restore());
 
   root.append(
@@ -125,12 +118,9 @@ export const mount = (root, runtime) => {
       topN.field,
       rankButton,
       errors,
-      source,
-      results.node,
-      downloads,
-      el("h2", { text: "Chart" }),
+      el("h2", { text: "Chart axes" }),
       axes,
-      chart.node,
+      output.node,
     ]),
   );
   regionButton.disabled = !region.load();
@@ -218,14 +208,15 @@ export const mount = (root, runtime) => {
       box.input.addEventListener("change", () => {
         state.axes[axis] = box.input.value;
         saved.save(state);
-        draw();
+        output.redraw();
       });
       axes.append(box.field);
     }
   };
 
   // --- Loading a table, ranking it, drawing it -----------------------------------------------
-  const takeTable = (input, result, description) => {
+  // ranked: a ranking of this table already made (the sample's, written into the page at build).
+  const takeTable = (input, result, description, ranked = null) => {
     table = result;
     state.input = input;
     const numeric = (result.columns ?? []).filter((c) => c.kind === "number" && !NOT_FACTORS.includes(c.name));
@@ -233,10 +224,11 @@ export const mount = (root, runtime) => {
       labels[column.name] = column.label;
       return column.name;
     });
-    source.textContent = description;
+    described = description;
     buildFactors();
     buildAxes();
-    return rank();
+    if (!ranked) return rank();
+    output.adopt(ranked);
   };
 
   const rankArgs = () => {
@@ -251,7 +243,7 @@ export const mount = (root, runtime) => {
       lower_is_better: use.filter((name) => state.factors[name].lower),
     };
     if (table.csv !== undefined) return { ...args, csv: table.csv, name: table.name, key: "industry" };
-    return { ...args, table: { columns: table.columns, rows: table.rows }, key: "industry_title" };
+    return { ...args, table: { columns: table.columns, rows: table.rows, meta: table.meta }, key: "industry_title" };
   };
 
   // "Rank: avg_annual_pay" reads better as "Rank: Average annual pay".
@@ -273,30 +265,7 @@ export const mount = (root, runtime) => {
     if (!result) return;
     saved.save(state);
     relabel(result.columns);
-    results.show(result, { name: "rank" });
-    draw();
-  };
-
-  const draw = () => {
-    const result = results.current();
-    if (!result) return;
-    const names = result.columns.map((column) => column.name);
-    const [x, y, size] = ["x", "y", "size"].map((axis) => names.indexOf(state.axes[axis]));
-    if (x < 0 || y < 0 || size < 0) {
-      chart.clear();
-      return;
-    }
-    const rows = result.rows.filter((row) => [x, y, size].every((i) => typeof row[i] === "number"));
-    const biggest = Math.max(1, ...rows.map((row) => Math.abs(row[size])));
-    const points = rows.map((row) => ({
-      label: String(row[0]),
-      x: row[x],
-      y: row[y],
-      size: row[size],
-      r: 3 + 22 * Math.sqrt(Math.abs(row[size]) / biggest),
-    }));
-    const axisLabels = { x: labels[state.axes.x], y: labels[state.axes.y], size: labels[state.axes.size] };
-    chart.draw(bubbles(points, axisLabels), 400);
+    output.show(result, described);
   };
 
   // Python reads the CSV; a bad one leaves the previous table and ranking in place.
@@ -311,13 +280,23 @@ export const mount = (root, runtime) => {
         return { name: factor, label: given ? given.label : factor, kind: "number" };
       });
     if (!keepSettings) state.factors = {};
-    return takeTable({ kind: "csv", csv: text, name }, { csv: text, name, columns }, `Showing: ${name}.`);
+    return takeTable({ kind: "csv", csv: text, name }, { csv: text, name, columns }, name);
   };
 
+  // The settings hooks/prerender.py ranked the sample with: the page already shows that ranking.
+  const untouched = () =>
+    !Object.keys(state.factors).length &&
+    state.ties === "eq" &&
+    state.highlight === "top" &&
+    state.top_n === "10" &&
+    (state.missing ?? "last") === "last";
+
   const loadSample = async () => {
+    const pre = output.sample;
+    if (pre?.input && pre.main && untouched())
+      return takeTable({ kind: "sample" }, pre.input.result, "the sample", pre.main);
     const result = await compute(runtime, "sample_region", { as: "table" }, errors);
-    if (result)
-      return takeTable({ kind: "sample" }, result, `Showing: ${result.meta.label}. Source: ${result.meta.source}.`);
+    if (result) return takeTable({ kind: "sample" }, result, "the sample");
   };
 
   const loadRegion = async () => {
@@ -325,7 +304,7 @@ export const mount = (root, runtime) => {
     if (!shared) return loadSample();
     const args = { files: shared.files, nation: shared.nation || undefined };
     const result = await compute(runtime, "industry_table", args, errors);
-    const description = `Showing: your region from the location quotient page (${result?.meta.files.join(", ")}).`;
+    const description = `your region from the location quotient page (${result?.meta.files.join(", ")})`;
     if (result) return takeTable({ kind: "region" }, result, description);
   };
 
@@ -367,6 +346,6 @@ export const mount = (root, runtime) => {
   restore();
   return () => {
     status.stop();
-    chart.clear();
+    output.stop();
   };
 };

@@ -1,12 +1,13 @@
 // The shift-share calculator: split each industry's job change into the reference area's overall
-// growth, the industry's own trend (industry mix) and the region's competitive effect.
-import { chartBlock, stackedBars } from "./charts.js";
+// growth, the industry's own trend (industry mix) and the region's competitive effect, three ways:
+// classic, Esteban-Marquillas (adds the allocation effect) and dynamic (year by year, summed).
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
+import { readFiles } from "./kit/files.js";
 import { compute, errorArea, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { resultsTable } from "./table.js";
+import { outputPanel } from "./report/output.js";
+import { shiftBars } from "./report/specs.js";
 
 const LEVELS = [
   ["sector", "NAICS sector"],
@@ -15,9 +16,15 @@ const LEVELS = [
   ["5", "5-digit"],
   ["6", "6-digit"],
 ];
-const EFFECTS = ["national_effect", "industry_mix_effect", "competitive_effect"];
-const CHART_ROWS = 25;
-const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "3" });
+const METHODS = [
+  ["classic", "Classic: national growth, industry mix, competitive"],
+  ["esteban-marquillas", "Esteban-Marquillas: adds the allocation effect"],
+  ["dynamic", "Dynamic: the classic split year by year, summed (several years)"],
+];
+// The sample reads NAICS sectors (see the page): finer levels are mostly suppressed in the reference area.
+const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "sector", method: "classic" });
+// The settings hooks/prerender.py computed the sample with: the page already shows that result.
+const prerendered = (state) => state.level === "sector" && (state.method ?? "classic") === "classic";
 const fileInput = (role) => el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role } });
 const numberInput = () => el("input", { type: "text", inputmode: "decimal" });
 
@@ -27,13 +34,12 @@ export const mount = (root, runtime) => {
   const savedFiles = store("shift-share-files"); // apart, so a full storage loses only the files
   const state = saved.load() ?? fresh();
   const errors = errorArea();
-  const results = resultsTable("Shift-share of employment change by industry");
-  const chart = chartBlock(
-    "Shift-share effects by industry, largest changes first",
-    "Each bar stacks the three effects, which add up to the industry's actual change; " +
-      "the results table lists every value.",
-  );
-  const source = el("p", { class: "calc-source", data: { role: "source" } });
+  const output = outputPanel(root, {
+    runtime,
+    caption: "Shift-share of employment change by industry",
+    formats: ["csv", "xlsx"],
+    charts: shiftBars,
+  });
   let files = null; // the last good QCEW input: { files, reference }
   const sampleButton = button("Reset to sample", "load-sample");
 
@@ -48,8 +54,20 @@ export const mount = (root, runtime) => {
     fileInput("upload-reference"),
   );
   const level = field("Industry level", select(LEVELS, state.level));
+  const method = field(
+    "Method",
+    select(METHODS, state.method ?? "classic"),
+    "The dynamic split needs files of several years; the parts of every method add up to the change.",
+  );
+  method.input.dataset.role = "method";
   const qcewButton = button("Calculate from the files", "calculate-files", { primary: true });
-  const qcewPanel = el("div", { class: "calc-panel" }, [counties.field, reference.field, level.field, qcewButton]);
+  const qcewPanel = el("div", { class: "calc-panel" }, [
+    counties.field,
+    reference.field,
+    level.field,
+    method.field,
+    qcewButton,
+  ]);
 
   // --- Way in 2: a table ---------------------------------------------------------------------
   const grid = editableGrid({
@@ -70,11 +88,6 @@ export const mount = (root, runtime) => {
   const tableButton = button("Calculate", "calculate", { primary: true });
   const tablePanel = el("div", { class: "calc-panel" }, [grid.node, totalStart.field, totalEnd.field, tableButton]);
 
-  const saveCsv = () => {
-    const result = results.current();
-    if (result) download(runtime, result, "shift-share", "csv");
-  };
-  const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
   const status = statusLine(runtime, () => restore());
 
   root.append(
@@ -85,51 +98,36 @@ export const mount = (root, runtime) => {
       qcewPanel,
       tablePanel,
       errors,
-      source,
-      results.node,
-      downloads,
-      chart.node,
+      output.node,
     ]),
   );
 
-  const show = (result, description) => {
-    results.show(result);
-    const meta = result.meta ?? {};
-    source.textContent = meta.label ? `Showing: ${meta.label}. Source: ${meta.source}.` : `Showing: ${description}.`;
-    const names = result.columns.map((column) => column.name);
-    const label = names.includes("industry_title") ? names.indexOf("industry_title") : names.indexOf("industry");
-    const parts = EFFECTS.map((name) => names.indexOf(name));
-    const total = names.indexOf("total_change");
-    const rows = result.rows
-      .filter((row) => parts.every((i) => typeof row[i] === "number"))
-      .sort((a, b) => Math.abs(b[total]) - Math.abs(a[total]))
-      .slice(0, CHART_ROWS);
-    const series = parts.map((i) => ({ label: result.columns[i].label, values: rows.map((row) => row[i]) }));
-    chart.draw(
-      stackedBars(
-        rows.map((row) => row[label]),
-        series,
-        "Jobs",
-      ),
-      rows.length * 22,
-    );
-  };
+  const show = (result, description) => output.show(result, description);
 
   const remember = (source) => {
     state.source = source;
     state.level = level.input.value;
+    state.method = method.input.value;
     saved.save(state);
   };
 
   const runSample = async () => {
-    const result = await compute(runtime, "sample_region", { as: "shift_share", level: level.input.value }, errors);
+    state.level = level.input.value;
+    state.method = method.input.value;
+    if (output.sample?.main && prerendered(state)) {
+      remember("sample");
+      output.adopt(output.sample.main);
+      return;
+    }
+    const args = { as: "shift_share", level: level.input.value, method: method.input.value };
+    const result = await compute(runtime, "sample_region", args, errors);
     if (!result) return;
     remember("sample");
     show(result);
   };
 
   const runFiles = async (input) => {
-    const args = { files: input.files, level: level.input.value };
+    const args = { files: input.files, level: level.input.value, method: method.input.value };
     if (input.reference.length === 1) args.nation = input.reference[0];
     else if (input.reference.length > 1) args.reference = input.reference;
     const result = await compute(runtime, "shift_share", args, errors);
@@ -176,16 +174,19 @@ export const mount = (root, runtime) => {
     }
     runFiles({ files: chosen, reference: referenceFiles });
   });
-  level.input.addEventListener("change", () => {
+  const rerun = () => {
     if (state.source === "files" && files) runFiles(files);
     else if (state.source === "sample") runSample();
-  });
+  };
+  level.input.addEventListener("change", rerun);
+  method.input.addEventListener("change", rerun);
   tableButton.addEventListener("click", runTable);
   sampleButton.addEventListener("click", () => {
     saved.clear();
     savedFiles.clear();
     Object.assign(state, fresh(), { mode: state.mode });
-    level.input.value = "3";
+    level.input.value = "sector";
+    method.input.value = "classic";
     counties.input.value = "";
     reference.input.value = "";
     runSample();
@@ -202,6 +203,6 @@ export const mount = (root, runtime) => {
   restore();
   return () => {
     status.stop();
-    chart.clear();
+    output.stop();
   };
 };

@@ -1,57 +1,100 @@
-// A results table from Python's { columns, rows } result: sortable by any column, each cell
-// carrying data-col and its raw data-value (what tests and downloads read).
+// A results table from Python's { columns, rows, meta } result: sortable by any column, each cell
+// carrying data-col and its raw data-value (what tests and downloads read). For the sample,
+// hooks/prerender.py writes the same table into the page at build time; adopt() takes that table
+// over as it is, so the sample shows before any script runs. The two renderers must agree cell by
+// cell (tests/widgets/test_results_prerender.py).
 import { el } from "./kit/dom.js";
 import { display } from "./kit/format.js";
 import { sortRows } from "./kit/sort.js";
 
+// How a raw value is written into data-value: as JavaScript writes numbers (hooks/prerender.py
+// writes them the same way).
 const rawValue = (value) => (value === null || value === undefined ? "" : String(value));
 
-const cell = (value, column, index) => {
+// (row) -> whether it rests on partly suppressed data: a false fully_published or true partial_data.
+export const partialTest = (columns) => {
+  const names = columns.map((column) => column.name);
+  const published = names.indexOf("fully_published");
+  const partial = names.indexOf("partial_data");
+  return (row) => (published >= 0 && row[published] === false) || (partial >= 0 && row[partial] === true);
+};
+
+const cell = (value, column, index, marked) => {
+  const classes = [column.kind === "number" ? "calc-number" : null, marked ? "calc-partial" : null].filter(Boolean);
   const node = el(index === 0 ? "th" : "td", {
     scope: index === 0 ? "row" : null,
-    class: column.kind === "number" ? "calc-number" : null,
+    class: classes.join(" ") || null,
     data: { col: column.name, value: rawValue(value) },
   });
   node.textContent = display(value, column);
   return node;
 };
 
-export const resultsTable = (caption) => {
-  const table = el("table", { class: "calc-results", data: { role: "results" } });
-  const node = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption }, [table]);
-  const state = { result: null, sortBy: null, descending: false };
+// caption: what the table is, unless the result's meta names it (meta.title); wrap: an existing
+// .calc-table-wrap holding a prerendered table to adopt, or nothing to make a new one; role: the
+// table's data-role ("results" for a page's main table, which tests and the bench look for).
+export const resultsTable = (caption, wrap = null, role = "results") => {
+  const table = wrap?.querySelector("table") ?? el("table", { class: "calc-results", data: { role } });
+  const node = wrap ?? el("div", { class: "calc-table-wrap", tabindex: "0", role: "region" }, [table]);
+  const state = { result: null, sortBy: null, descending: false, keep: null };
 
-  const header = (column, index) => {
-    const sorted = state.sortBy === index;
-    const sortBy = () => {
-      // A first click sorts numbers largest first and text A to Z; a second click reverses.
-      state.descending = sorted ? !state.descending : column.kind === "number";
-      state.sortBy = index;
-      render();
-    };
-    const ariaSort = sorted ? (state.descending ? "descending" : "ascending") : null;
-    return el("th", { scope: "col", data: { col: column.name }, "aria-sort": ariaSort }, [
-      el("button", { type: "button", class: "calc-sort", text: column.label, on: { click: sortBy } }),
-    ]);
-  };
+  const sortButton = (column, index) =>
+    el("button", {
+      type: "button",
+      class: "calc-sort",
+      text: column.label,
+      on: {
+        click: () => {
+          // A first click sorts numbers largest first and text A to Z; a second click reverses.
+          state.descending = state.sortBy === index ? !state.descending : column.kind === "number";
+          state.sortBy = index;
+          render();
+        },
+      },
+    });
+
+  const ariaSort = (index) => (state.sortBy === index ? (state.descending ? "descending" : "ascending") : null);
+
+  const header = (column, index) =>
+    el("th", { scope: "col", data: { col: column.name }, "aria-sort": ariaSort(index) }, [sortButton(column, index)]);
+
+  const titleOf = (result) => result.meta?.title ?? caption;
 
   const render = () => {
     table.textContent = "";
     const { result } = state;
     if (!result) return;
     const highlight = result.columns.findIndex((column) => column.name === "highlight");
+    const partial = partialTest(result.columns);
+    const marks = new Set(result.meta?.partial_columns ?? []);
     const body = el("tbody");
     for (const row of sortRows(result.rows, state.sortBy, state.descending)) {
-      const marked = highlight >= 0 && row[highlight];
-      body.append(
-        el(
-          "tr",
-          { class: marked ? "calc-highlight" : null },
-          result.columns.map((column, index) => cell(row[index], column, index)),
-        ),
+      if (state.keep && !state.keep(row)) continue;
+      const rests = partial(row);
+      const tr = el("tr", { class: highlight >= 0 && row[highlight] ? "calc-highlight" : null });
+      if (rests) tr.dataset.partial = "";
+      tr.append(
+        ...result.columns.map((column, index) => cell(row[index], column, index, rests && marks.has(column.name))),
       );
+      body.append(tr);
     }
-    table.append(el("caption", { text: caption }), el("thead", {}, [el("tr", {}, result.columns.map(header))]), body);
+    table.append(
+      el("caption", { text: titleOf(result) }),
+      el("thead", {}, [el("tr", {}, result.columns.map(header))]),
+      body,
+    );
+  };
+
+  const order = (result, sort) => {
+    state.result = result;
+    state.sortBy = null;
+    state.descending = false;
+    if (sort) {
+      const index = result.columns.findIndex((column) => column.name === sort.name);
+      state.sortBy = index >= 0 ? index : null;
+      state.descending = Boolean(sort.descending);
+    }
+    node.setAttribute("aria-label", titleOf(result));
   };
 
   return {
@@ -59,14 +102,29 @@ export const resultsTable = (caption) => {
     table,
     // sort: optional { name, descending } to order the rows by one column at first.
     show: (result, sort) => {
-      state.result = result;
-      state.sortBy = null;
-      if (sort) {
-        const index = result.columns.findIndex((column) => column.name === sort.name);
-        state.sortBy = index >= 0 ? index : null;
-        state.descending = Boolean(sort.descending);
-      }
+      order(result, sort);
       render();
+    },
+    // The table already on the page shows `result` in the order `sort` gives: keep its rows and
+    // cells, and only make its headings the sort buttons a drawn table has.
+    adopt: (result, sort) => {
+      order(result, sort);
+      for (const th of table.querySelectorAll("thead th")) {
+        const index = result.columns.findIndex((column) => column.name === th.dataset.col);
+        if (index < 0) continue;
+        const sorted = ariaSort(index);
+        if (sorted) th.setAttribute("aria-sort", sorted);
+        th.replaceChildren(sortButton(result.columns[index], index));
+      }
+    },
+    // keep(row) -> false hides a row (null shows every row); the order stays.
+    filter: (keep) => {
+      state.keep = keep;
+      render();
+    },
+    clear: () => {
+      state.result = null;
+      table.textContent = "";
     },
     current: () => state.result,
   };

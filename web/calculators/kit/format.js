@@ -23,6 +23,8 @@ export const display = (value, column) => {
   if (value === null || value === undefined || value === "") return "—";
   if (column.kind === "flag") return value ? "Yes" : "No";
   if (typeof value !== "number") return String(value);
+  // A place: whole places as integers, RANK.AVG's half places with one decimal (1.5).
+  if (column.format === "rank") return formatter(Number.isInteger(value) ? "integer" : "decimal1").format(value);
   const text = formatter(column.format).format(value);
   return column.format === "percent1" ? `${text}%` : text;
 };

@@ -1,0 +1,173 @@
+// The output side of a calculator: what the result is (a source line and the settings behind it,
+// worded by Python's `about`), what suppression does to it (a summary, the sorting rule, a switch
+// for fully published rows), the table, its CSV and XLSX downloads (file names carrying the
+// settings) and its charts. For the sample, hooks/prerender.py has already written the source
+// line, settings, summary and table into the page, with the results as JSON: the panel adopts them.
+import { chartBlock } from "../charts.js";
+import { el } from "../kit/dom.js";
+import { download } from "../kit/files.js";
+import { partialTest, resultsTable } from "../table.js";
+
+// The about lines the source line and the suppression summary already say.
+const SAID_APART = new Set(["Data set", "Source", "Suppression"]);
+
+// Both renderers (this one and hooks/prerender.py) write these parts the same way.
+const sourceParts = (meta, description) => {
+  const parts = [`Showing: ${meta.label ?? description}.`];
+  if (meta.source) {
+    const source = meta.source_url ? el("a", { href: meta.source_url, text: meta.source }) : meta.source;
+    parts.push(" Source: ", source, ".");
+  }
+  return parts;
+};
+
+const aboutItems = (lines) =>
+  lines
+    .filter(([label]) => !SAID_APART.has(label))
+    .map(([label, value]) => el("div", {}, [el("dt", { text: label }), el("dd", { text: value })]));
+
+const suppressionParts = (meta) => [
+  `${meta.suppression_summary} `,
+  el("a", { href: "#suppressed-figures", text: "Here is what that means" }),
+  ".",
+];
+
+// root: the calculator's element; options: { runtime, caption, sort: { name, descending },
+// formats: ["csv", "xlsx"], charts(result, file) -> { name: spec }, role: a data-role for a second
+// panel on the page }. Returns { node, sample, show, adopt, redraw, current, stop }.
+// folded: a summary text to fold the table away under (a long table beside its charts).
+export const outputPanel = (
+  root,
+  { runtime, caption, sort, formats = ["csv"], charts = () => ({}), role = "output", folded = null },
+) => {
+  const found = root.querySelector(`[data-role=${role}]`);
+  const node = found ?? el("div", { class: "calc-output", data: { role } });
+  const part = (name, make) => node.querySelector(`[data-role=${name}]`) ?? make();
+  const source = part("source", () => el("p", { class: "calc-source", data: { role: "source" } }));
+  const about = part("about", () => el("dl", { class: "calc-about", data: { role: "about" } }));
+  const suppression = part("suppression", () => el("p", { class: "calc-suppression", data: { role: "suppression" } }));
+  const sortRule = part("sort-rule", () => el("p", { class: "calc-hint", data: { role: "sort-rule" } }));
+  const tableRole = role === "output" ? "results" : `${role}-results`;
+  const results = resultsTable(caption, node.querySelector(".calc-table-wrap"), tableRole);
+  const published = el("input", { type: "checkbox", data: { role: "published-only" } });
+  const publishedCount = el("span");
+  const switchLabel = el("label", { class: "calc-switch" }, [published, " ", publishedCount]);
+  const downloads = el("p", { class: "calc-actions calc-downloads" });
+  const chartArea = el("div", { class: "calc-charts" });
+  const blocks = new Map();
+  let names = { csv: null, xlsx: null };
+  let sequence = 0;
+
+  const table = folded
+    ? el("details", { class: "calc-folded" }, [el("summary", { text: folded }), results.node])
+    : results.node;
+  node.append(source, about, suppression, switchLabel, sortRule, table, downloads, chartArea);
+  let sample = null;
+  if (node.dataset.sample) {
+    try {
+      sample = JSON.parse(node.dataset.sample);
+    } catch {
+      sample = null; // a damaged page: the engine computes the sample instead
+    }
+    delete node.dataset.sample; // 100 kB of text the DOM need not keep
+  }
+
+  const save = (format) => () => {
+    const result = results.current();
+    if (!result) return;
+    const name = (names[format] ?? `start-results.${format}`).replace(/\.(csv|xlsx)$/, "");
+    download(runtime, result, name, format);
+  };
+  for (const format of formats) {
+    downloads.append(
+      el("button", {
+        type: "button",
+        class: "md-button",
+        data: { action: `download-${format}` },
+        text: `Download ${format.toUpperCase()}`,
+        on: { click: save(format) },
+      }),
+    );
+  }
+
+  const redraw = () => {
+    const result = results.current();
+    const specs = result ? charts(result, (names.csv ?? "start-results.csv").replace(/\.csv$/, "")) : {};
+    for (const [name, block] of blocks) if (!specs[name]) block.clear();
+    for (const [name, spec] of Object.entries(specs)) {
+      if (!blocks.has(name)) {
+        blocks.set(name, chartBlock(name));
+        chartArea.append(blocks.get(name).node);
+      }
+      if (spec) blocks.get(name).show(spec);
+    }
+  };
+
+  const showSuppression = (result) => {
+    const meta = result.meta ?? {};
+    suppression.hidden = !meta.suppression_summary;
+    if (meta.suppression_summary) suppression.replaceChildren(...suppressionParts(meta));
+    sortRule.hidden = !meta.sort_rule;
+    sortRule.textContent = [meta.sort_rule, meta.band_rule].filter(Boolean).join(" ");
+    const partial = partialTest(result.columns);
+    const whole = result.rows.filter((row) => !partial(row)).length;
+    switchLabel.hidden = whole === result.rows.length;
+    published.checked = false;
+    publishedCount.textContent = `Show only the ${whole} of ${result.rows.length} rows resting on fully published data`;
+  };
+
+  const showAbout = (answer) => {
+    names = { csv: answer.csv_name, xlsx: answer.xlsx_name };
+    about.replaceChildren(...aboutItems(answer.lines));
+    about.hidden = !about.children.length;
+    node.dataset.files = [answer.csv_name, answer.xlsx_name].join(" ");
+  };
+
+  published.addEventListener("change", () => {
+    const partial = partialTest(results.current().columns);
+    results.filter(published.checked ? (row) => !partial(row) : null);
+  });
+
+  return {
+    node,
+    sample, // { name: { result, about } } written by hooks/prerender.py, or null
+    // A result the engine computed; description says what it is when its meta has no label.
+    show: async (result, description = "your data") => {
+      const mine = ++sequence;
+      source.replaceChildren(...sourceParts(result.meta ?? {}, description));
+      showSuppression(result);
+      results.show(result, sort);
+      node.dataset.shown = "engine";
+      redraw();
+      const reply = await runtime.call("about", { meta: result.meta ?? {} });
+      if (mine === sequence && reply.ok) {
+        showAbout(reply.result);
+        redraw(); // the charts' file names carry the settings too
+      }
+    },
+    // A prerendered view ({ result, about }): the page already shows it when it is the main one.
+    adopt: (view, description = "the sample") => {
+      sequence += 1;
+      if (found && results.table.tBodies.length) {
+        results.adopt(view.result, sort);
+      } else {
+        source.replaceChildren(...sourceParts(view.result.meta ?? {}, description));
+        results.show(view.result, sort);
+      }
+      showSuppression(view.result);
+      showAbout(view.about);
+      node.dataset.shown = "prerendered";
+      redraw();
+    },
+    clear: () => {
+      sequence += 1;
+      results.clear();
+      for (const block of blocks.values()) block.clear();
+    },
+    redraw,
+    current: () => results.current(),
+    stop: () => {
+      for (const block of blocks.values()) block.stop();
+    },
+  };
+};
