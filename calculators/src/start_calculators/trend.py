@@ -183,6 +183,7 @@ def iter_lq_change_from_qcew(
     meta |= nations_meta(nations) | {"years": [first.key, last.key], "start_year": first.key, "end_year": last.key}
     meta |= suppression_meta([row[12] for row in rows], measure) | {"crossing_rule": CROSSING_RULE}
     meta["crossings"] = {kind: sum(row[11] == kind for row in rows) for kind in ("emerging", "fading")}
+    meta["years_loaded"] = years.keys  # the spans a page can offer
     return Table([column(name, labels[name]) for name in CHANGE_COLUMNS], rows, meta)
 
 
