@@ -1,7 +1,7 @@
 """MkDocs hook: build the calculators wheel and Pyodide lock, and put the Python runtime into the site.
 
 calculators/src -> wheel (python -m build) -> pyodide-lock.json (pyodide lockfile add-wheels)
--> site/assets/pyodide/, beside the npm package's runtime files; Chart.js -> site/assets/vendor/.
+-> site/assets/pyodide/, beside the npm package's runtime files.
 Each step is skipped when its output is newer than its inputs, so `mkdocs serve` reloads stay quick.
 """
 
@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "calculators"
 DIST = HERE / "dist"  # git-ignored
 NODE = ROOT / "node_modules"
-VENDOR = {NODE / "chart.js" / "dist" / "chart.umd.min.js": "chart.umd.min.js"}
 
 # scripts/project.py holds the runtime file list (and the version) for every tool; load it by path.
 _spec = importlib.util.spec_from_file_location("project", ROOT / "scripts" / "project.py")
@@ -88,12 +87,10 @@ def on_pre_build(config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """Copy the runtime, the wheel, its lock and the chart library into the site."""
+    """Copy the runtime, the wheel and its lock into the site."""
     site = Path(config["site_dir"]) / "assets"
     built_wheel = wheel()
     for name in project.RUNTIME_FILES:
         copy(NODE / "pyodide" / name, site / "pyodide" / name)
     copy(built_wheel, site / "pyodide" / built_wheel.name)
     copy(lock(built_wheel), site / "pyodide" / "pyodide-lock.json")
-    for source, name in VENDOR.items():
-        copy(source, site / "vendor" / name)

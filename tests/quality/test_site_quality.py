@@ -61,9 +61,9 @@ def test_a_390px_phone_never_scrolls_a_calculator_sideways(new_context, site_url
     for name in CALCULATORS:
         follow_link(page, f"{site_url}calculators/{name}/")
         wait_for_results(page, name)
-        # Charts draw once Chart.js has loaded; the box is sized then (the growth page has none).
-        for box in page.locator(".calc-chart__box").all():
-            box.locator("xpath=self::*[@data-size]").wait_for(timeout=30_000)
+        # Every chart is drawn at the width of its box (the SVG is as wide as the phone allows).
+        for chart in page.locator("[data-role=output] .calc-chart:not([hidden])").all():
+            chart.locator("svg").wait_for(timeout=30_000)
         # The wide results table scrolls inside its own container instead.
         wrap = page.locator(".calc-table-wrap:has(table[data-role=results])")
         assert wrap.evaluate(
