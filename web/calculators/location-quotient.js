@@ -8,7 +8,8 @@ import { compute, errorArea, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { outputPanel } from "./report/output.js";
 import { spanPicker } from "./report/span.js";
-import { lqBars, lqChangeChart } from "./report/specs.js";
+import { lqBars } from "./report/specs.js";
+import { lqChangeChart } from "./report/years-specs.js";
 
 const LEVELS = [
   ["sector", "NAICS sector"],

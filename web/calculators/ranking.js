@@ -4,8 +4,8 @@ import { button, el, field, select } from "./kit/dom.js";
 import { readFiles } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { bubbleSpec } from "./report/bubble-spec.js";
 import { outputPanel } from "./report/output.js";
-import { bubbleSpec } from "./report/specs.js";
 
 const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
 const NOT_FACTORS = [

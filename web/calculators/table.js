@@ -87,6 +87,7 @@ export const resultsTable = (caption, wrap = null, role = "results") => {
 
   const order = (result, sort) => {
     state.result = result;
+    state.keep = null; // a new result shows every row until the reader filters again
     state.sortBy = null;
     state.descending = false;
     if (sort) {

@@ -64,8 +64,9 @@ export const lineChart =
           class: "calc-svg__ref",
         }),
         svg("text", {
-          x: plot.left + 4,
-          y: y(reference.value) - 4,
+          x: plot.right - 4,
+          y: y(reference.value) - 5,
+          "text-anchor": "end",
           class: "calc-svg__ref-label",
           text: reference.label,
         }),

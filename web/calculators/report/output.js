@@ -57,11 +57,18 @@ export const outputPanel = (
   const blocks = new Map();
   let names = { csv: null, xlsx: null };
   let sequence = 0;
+  // Whether the table on the page is still the one hooks/prerender.py wrote (nothing drawn over it).
+  let pristine = Boolean(found && results.table.tBodies.length);
 
   const table = folded
     ? el("details", { class: "calc-folded" }, [el("summary", { text: folded }), results.node])
     : results.node;
-  node.append(source, about, suppression, switchLabel, sortRule, table, downloads, chartArea);
+  // A second panel on the page folds its settings away: the main one states them in full.
+  const settings =
+    role === "output"
+      ? about
+      : el("details", { class: "calc-folded" }, [el("summary", { text: "Data and settings" }), about]);
+  node.append(source, settings, suppression, switchLabel, sortRule, table, downloads, chartArea);
   let sample = null;
   if (node.dataset.sample) {
     try {
@@ -123,7 +130,11 @@ export const outputPanel = (
     node.dataset.files = [answer.csv_name, answer.xlsx_name].join(" ");
   };
 
+  results.table.addEventListener("click", () => {
+    pristine = false; // a sort redraws the table
+  });
   published.addEventListener("change", () => {
+    pristine = false;
     const partial = partialTest(results.current().columns);
     results.filter(published.checked ? (row) => !partial(row) : null);
   });
@@ -137,6 +148,7 @@ export const outputPanel = (
       source.replaceChildren(...sourceParts(result.meta ?? {}, description));
       showSuppression(result);
       results.show(result, sort);
+      pristine = false;
       node.dataset.shown = "engine";
       redraw();
       const reply = await runtime.call("about", { meta: result.meta ?? {} });
@@ -145,10 +157,11 @@ export const outputPanel = (
         redraw(); // the charts' file names carry the settings too
       }
     },
-    // A prerendered view ({ result, about }): the page already shows it when it is the main one.
+    // A prerendered view ({ result, about }): while the page still shows it as written, the
+    // table is taken over as it is; otherwise it is drawn from the view (no engine needed).
     adopt: (view, description = "the sample") => {
       sequence += 1;
-      if (found && results.table.tBodies.length) {
+      if (pristine) {
         results.adopt(view.result, sort);
       } else {
         source.replaceChildren(...sourceParts(view.result.meta ?? {}, description));
@@ -161,6 +174,7 @@ export const outputPanel = (
     },
     clear: () => {
       sequence += 1;
+      pristine = false;
       results.clear();
       for (const block of blocks.values()) block.clear();
     },

@@ -2,7 +2,8 @@
 // industries in each year, as two line charts, with the whole trend table folded beneath.
 import { el } from "../kit/dom.js";
 import { outputPanel } from "./output.js";
-import { columnsOf, nameOf, trendCharts } from "./specs.js";
+import { columnsOf, nameOf } from "./specs.js";
+import { trendCharts } from "./years-specs.js";
 
 const MOST = 6; // lines a chart keeps apart by color
 const FIRST = 5; // industries drawn at first: the largest in the last year
