@@ -41,7 +41,7 @@ VIEWS: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {
         ),
     },
     "growth": {
-        "main": ("sample_region", {"as": "growth", "min_size": "250"}),
+        "main": ("sample_region", {"as": "growth", "min_size": "250", "years": list(SAMPLE_YEARS)}),
         "trend": ("sample_region", {"as": "trend", "base": "total", "level": "3"}),
     },
     "ranking": {"input": ("sample_region", {"as": "table"})},

@@ -46,6 +46,13 @@ def charts(root):
     return root.locator("[data-role=output] .calc-chart:not([hidden]), [data-role=lq-change] .calc-chart:not([hidden])")
 
 
+# An SVG text's words, its lines (tspans) joined by spaces (innerText is for HTML only).
+SVG_TEXTS = (
+    "(nodes) => nodes.map((t) => (t.children.length ? [...t.children].map((s) => s.textContent)"
+    " : [t.textContent]).join(' '))"
+)
+
+
 # --- Charts ---------------------------------------------------------------------------------------
 
 
@@ -75,7 +82,7 @@ def test_the_lq_bars_name_every_industry_and_the_chart_fits_its_box(calculators)
     chart = root.locator("[data-chart=lq]")
     chart.locator("svg").wait_for(timeout=SLOW)
     drawn = [row for row in results(page, "industry_code").values() if row["lq"] != ""]
-    labels = chart.locator("svg .calc-svg__label").all_inner_texts()
+    labels = chart.locator("svg .calc-svg__label").evaluate_all(SVG_TEXTS)
     titles = {row["industry_title"] for row in drawn}
     assert len(labels) == len(drawn)
     # Long names wrap over lines (tspans) and are never cut.
@@ -100,9 +107,10 @@ def test_the_bubble_chart_labels_quadrants_and_lists_what_it_cannot_place(calcul
     lacking = [row[names.index("industry_title")] for row in table["rows"] if row[growth] is None]
     placed = len(table["rows"]) - len(lacking)
     assert chart.locator("svg circle.calc-svg__bubble").count() == placed
-    corners = chart.locator("svg .calc-svg__quadrant").all_inner_texts()
-    assert corners == ["Stars", "Mature", "Emerging", "Transforming"]
-    assert chart.locator("[data-role=quadrants] li").count() == 4
+    corners = chart.locator("svg .calc-svg__quadrant").evaluate_all(SVG_TEXTS)
+    assert "Stars" in corners and set(corners) <= {"Stars", "Mature", "Emerging", "Transforming"}
+    names = [item.split(" (")[0] for item in chart.locator("[data-role=quadrants] li").all_inner_texts()]
+    assert names == ["Stars", "Mature", "Emerging", "Transforming"]
     assert chart.locator("svg .calc-svg__bubble-label").count() >= min(3, placed)
     left_out = chart.locator("[data-role=left-out]").first.inner_text()
     assert f"({len(lacking)})" in left_out and lacking[0] in left_out
@@ -127,7 +135,7 @@ def test_a_chart_downloads_as_png_and_as_svg_named_by_its_settings(calculators, 
     tree = ET.parse(tmp_path / "c.svg").getroot()
     ns = "{http://www.w3.org/2000/svg}"
     assert "Location quotient" in tree.find(f"{ns}title").text
-    texts = " ".join(t.text or "" for t in tree.iter(f"{ns}text"))
+    texts = " ".join(" ".join(t.itertext()) for t in tree.iter(f"{ns}text"))
     assert "Warehousing and Storage" in texts
     # The file carries its own colors: no class names, no stylesheet.
     assert not any(element.get("class") for element in tree.iter())
@@ -143,8 +151,8 @@ def test_interval_bands_show_as_ranges_and_the_switch_keeps_published_rows(calcu
     expected = cli("lq", "--sample")
     shown = results(page, "industry_code")
     for record in expected:
-        assert shown[record["industry_code"]]["band"] == record["band"]
-    ranged = [r for r in expected if " to " in r["band"] or "or higher" in r["band"]]
+        assert shown[record["industry_code"]]["band"] == (record["band"] or "")
+    ranged = [r for r in expected if r["band"] and (" to " in r["band"] or "or higher" in r["band"])]
     assert ranged, "the sample has interval LQs whose ends fall in different bands"
     for record in ranged:
         cell = root.locator(f"tbody tr:has(th[data-value='{record['industry_code']}']) td[data-col=band]")
@@ -231,6 +239,9 @@ def test_downloads_state_area_years_vintage_level_measure_base_and_national_sour
 def test_printing_a_calculator_prints_its_settings_and_results_not_its_form(calculators, tmp_path):
     root = calculators.open("location-quotient")
     page = calculators.page
+    size = page.viewport_size
+    # A Letter page less its 12 mm margins is about 720 CSS pixels wide.
+    page.set_viewport_size({"width": 720, "height": 1000})
     page.emulate_media(media="print")
     try:
         for selector in ("[data-role=status]", "[data-action=load-sample]", "select", "input[type=file]", "button"):
@@ -238,13 +249,14 @@ def test_printing_a_calculator_prints_its_settings_and_results_not_its_form(calc
         assert root.locator("[data-role=output] [data-role=about]").is_visible()
         assert root.locator("table[data-role=results]").is_visible()
         # The table fits the printed page's width: nothing scrolls or is cut off.
-        wrap = root.locator("[data-role=output] .calc-table-wrap")
+        wrap = root.locator("[data-role=output] > .calc-table-wrap")
         assert wrap.evaluate("node => node.scrollWidth <= node.clientWidth + 1")
-        pdf = page.pdf(path=str(tmp_path / "lq.pdf"), landscape=True)
+        pdf = page.pdf(path=str(tmp_path / "lq.pdf"), format="Letter")
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert 1 < pages < 13, pages
+        assert 1 < pages < 13, pages  # 13 pages, with columns cut off, before the print rules
     finally:
         page.emulate_media(media="screen")
+        page.set_viewport_size(size)
 
 
 # --- Three measures, shift-share three ways, several years ----------------------------------------
@@ -279,7 +291,8 @@ def test_shift_share_methods_add_up_and_say_reference_area(calculators, method):
         assert "homothetic_employment" in [c for c in results(page, "industry_code")["23"]]
     expected = {r["industry_code"]: r for r in cli("shift-share", "--sample", "--method", method)}
     for code, row in results(page, "industry_code").items():
-        if row["total_change"] == "":
+        if any(row[column] == "" for column in [*parts, "total_change"]):
+            assert expected[code]["competitive_effect"] is None or row["total_change"] == ""
             continue
         assert sum(float(row[p]) for p in parts) == pytest.approx(float(row["total_change"]), abs=1e-6)
         assert float(row["competitive_effect"]) == pytest.approx(expected[code]["competitive_effect"], rel=1e-12)
@@ -290,7 +303,7 @@ def test_lq_change_over_a_chosen_span_flags_crossings(calculators):
     root = calculators.open("location-quotient")
     page = calculators.page
     years = root.locator("[data-role=years]")
-    years.locator("[data-role=lq-change] table").wait_for(state="attached", timeout=SLOW)
+    years.locator("table[data-role=lq-change-results]").wait_for(state="attached", timeout=SLOW)
     assert years.locator("[data-role=start-year]").input_value() == "2020"
     years.locator("[data-role=start-year]").select_option("2021")
     years.locator("[data-role=lq-change][data-shown=engine]").wait_for(state="attached", timeout=SLOW)
@@ -310,7 +323,7 @@ def test_lq_change_over_a_chosen_span_flags_crossings(calculators):
         cells = by_code[row[names.index("industry_code")]]
         assert cells["crossing"] == (row[names.index("crossing")] or "")
     flagged = [row for row in expected["rows"] if row[names.index("crossing")]]
-    chart_flags = years.locator("[data-chart=lq-change] svg .calc-svg__flag").all_inner_texts()
+    chart_flags = years.locator("[data-chart=lq-change] svg .calc-svg__flag").all_text_contents()
     assert sorted(chart_flags) == sorted(row[names.index("crossing")] for row in flagged)
 
 
@@ -330,8 +343,9 @@ def test_growth_follows_the_chosen_span_and_the_trend_draws_chosen_industries(ca
         cells = shown[row[names.index("industry_code")]]
         for column in ("start", "end", "change", "percent_change", "annualized_percent"):
             value = row[names.index(column)]
-            assert cells[column] == ("" if value is None else cells[column])
-            if value is not None:
+            if value is None:
+                assert cells[column] == ""
+            else:
                 assert float(cells[column]) == pytest.approx(value, rel=1e-12)
     assert "2022 to 2023" in root.locator("[data-role=output] [data-role=about]").inner_text()
     trend = root.locator("[data-role=trend]")

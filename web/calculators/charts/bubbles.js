@@ -62,7 +62,7 @@ export const bubbleChart = ({ points, axes, formats, references = {}, quadrants 
     );
     const yd = domain(
       points.map((p) => p.y),
-      [references.y, 0].filter(Number.isFinite),
+      [references.y].filter(Number.isFinite),
     );
     const x = linear(xd, [plot.left, plot.right]);
     const y = linear(yd, [plot.bottom, plot.top]);
@@ -129,7 +129,11 @@ export const bubbleChart = ({ points, axes, formats, references = {}, quadrants 
         [quadrants.bottomRight, plot.right - 4, plot.bottom - 6, "end"],
         [quadrants.bottomLeft, plot.left + 4, plot.bottom - 6, "start"],
       ];
-      for (const [name, qx, qy, anchor] of corners) {
+      // A quadrant the data leave (almost) empty gets no name: the list under the chart still has it.
+      const room = [plot.right - rx, rx - plot.left, plot.right - rx, rx - plot.left];
+      const tall = [ry - plot.top, ry - plot.top, plot.bottom - ry, plot.bottom - ry];
+      for (const [i, [name, qx, qy, anchor]] of corners.entries()) {
+        if (room[i] < textWidth(name) + 10 || tall[i] < FONT_SIZE + 8) continue;
         root.append(svg("text", { x: qx, y: qy, "text-anchor": anchor, class: "calc-svg__quadrant", text: name }));
         taken.push(labelBox(name, qx, qy, anchor));
       }

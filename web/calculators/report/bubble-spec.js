@@ -64,7 +64,7 @@ export const bubbleSpec = (result, file, axes, labels) => {
   const unlabelled = el("p", { class: "calc-chart__left-out", data: { role: "unlabelled" } });
   extra.push(unlabelled);
   const ranged = points.filter((p) => p.partial).length;
-  let summary = `${points.length} of ${result.rows.length} industries drawn: ${labels[axes.x]} across, ${labels[axes.y]} up, and the area of each bubble ${labels[axes.size]}.`;
+  let summary = `${points.length} of ${result.rows.length} industries drawn. Across: ${labels[axes.x]}; up: ${labels[axes.y]}; bubble area: ${labels[axes.size]}.`;
   if (quadrants)
     summary +=
       " The dashed lines at zero growth and a location quotient of 1.0 divide the chart into the four groups listed below it.";
