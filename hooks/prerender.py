@@ -44,7 +44,7 @@ VIEWS: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {
         "main": ("sample_region", {"as": "growth", "min_size": "250", "years": list(SAMPLE_YEARS)}),
         "trend": ("sample_region", {"as": "trend", "base": "total", "level": "3"}),
     },
-    "ranking": {"input": ("sample_region", {"as": "table"})},
+    "ranking": {"input": ("sample_region", {"as": "table", "years": list(SAMPLE_YEARS)})},
     "shift-share": {"main": ("sample_region", {"as": "shift_share", "level": "sector", "method": "classic"})},
 }
 SORTS: dict[str, dict[str, Any]] = {

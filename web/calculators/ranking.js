@@ -6,6 +6,7 @@ import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { bubbleSpec } from "./report/bubble-spec.js";
 import { outputPanel } from "./report/output.js";
+import { spanPicker } from "./report/span.js";
 
 const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
 const NOT_FACTORS = [
@@ -26,6 +27,7 @@ const fresh = () => ({
   top_n: "10",
   missing: "last",
   axes: {},
+  span: {},
 });
 
 // root: the page's [data-calculator=ranking]; runtime: the shared engine. Returns cleanup.
@@ -48,6 +50,13 @@ export const mount = (root, runtime) => {
 
   // --- Where the table comes from ------------------------------------------------------------
   const sampleButton = button("Reset to sample", "load-sample");
+  // The span of years the industry data table's growth covers (QCEW input of several years).
+  const span = spanPicker((chosen) => {
+    state.span = chosen;
+    saved.save(state);
+    if (state.input.kind === "region") loadRegion();
+    else loadSample();
+  });
   const regionButton = button("Use my region from the location quotient page", "use-region");
   const upload = field(
     "Upload a CSV: an industry column, then one column per factor",
@@ -107,6 +116,7 @@ export const mount = (root, runtime) => {
     el("div", { class: "calc-body" }, [
       status.node,
       el("p", { class: "calc-actions" }, [sampleButton, regionButton]),
+      span.node,
       upload.field,
       paste.field,
       pasteButton,
@@ -291,19 +301,28 @@ export const mount = (root, runtime) => {
     state.top_n === "10" &&
     (state.missing ?? "last") === "last";
 
+  const spanArgs = () => ({ start_year: state.span?.start || undefined, end_year: state.span?.end || undefined });
+
   const loadSample = async () => {
     const pre = output.sample;
-    if (pre?.input && pre.main && untouched())
+    const chosen = spanArgs();
+    const years = pre?.input?.result.meta.years_loaded;
+    if (pre?.input && pre.main && untouched() && !chosen.start_year && !chosen.end_year) {
+      span.set(years ?? [], state.span);
       return takeTable({ kind: "sample" }, pre.input.result, "the sample", pre.main);
-    const result = await compute(runtime, "sample_region", { as: "table" }, errors);
-    if (result) return takeTable({ kind: "sample" }, result, "the sample");
+    }
+    const result = await compute(runtime, "sample_region", { as: "table", years, ...chosen }, errors);
+    if (!result) return;
+    span.set(result.meta.years_loaded ?? [], state.span);
+    return takeTable({ kind: "sample" }, result, "the sample");
   };
 
   const loadRegion = async () => {
     const shared = region.load();
     if (!shared) return loadSample();
-    const args = { files: shared.files, nation: shared.nation || undefined };
+    const args = { files: shared.files, nation: shared.nation || undefined, ...spanArgs() };
     const result = await compute(runtime, "industry_table", args, errors);
+    span.set(result?.meta.years_loaded ?? [], state.span);
     const description = `your region from the location quotient page (${result?.meta.files.join(", ")})`;
     if (result) return takeTable({ kind: "region" }, result, description);
   };
