@@ -116,6 +116,8 @@ export const mount = (root, runtime) => {
     state.single = { start: start.input.value, end: end.input.value, years: years.input.value };
     remember("single");
     show(result, "one industry");
+    span.node.hidden = true;
+    trend.hide(); // the trend is the sample's, not this pair's
   };
 
   const runTable = async (args, label) => {
@@ -126,6 +128,7 @@ export const mount = (root, runtime) => {
     remember("table");
     show(result, label);
     span.node.hidden = true;
+    trend.hide(); // the trend is the sample's, not this table's
   };
 
   const gridArgs = () => ({

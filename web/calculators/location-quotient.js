@@ -4,7 +4,7 @@
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
 import { readFiles } from "./kit/files.js";
-import { compute, errorArea, showError, statusLine } from "./kit/messages.js";
+import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { outputPanel } from "./report/output.js";
 import { spanPicker } from "./report/span.js";
@@ -159,10 +159,12 @@ export const mount = (root, runtime) => {
     change.show(result, "your QCEW files");
   };
 
-  const runChange = async () => {
+  // loaded: the years the main result's files hold (one year leaves nothing to compare).
+  const runChange = async (loaded = null) => {
     const shared = region.load();
     const chosen = { start_year: state.span?.start || undefined, end_year: state.span?.end || undefined };
-    if (state.mode === "table" && state.source === "table") {
+    if ((state.mode === "table" && state.source === "table") || (loaded && loaded.length < 2)) {
+      change.clear();
       years.hidden = true;
       return;
     }
@@ -179,12 +181,6 @@ export const mount = (root, runtime) => {
       : { files: shared.files, nation: shared.nation || undefined, ...settings(), ...chosen };
     const result = await compute(runtime, sample ? "sample_region" : "lq_change", args, changeErrors);
     if (result) showChange(result);
-    else if (!sample) {
-      // One year loaded: nothing to compare, which is not an error in the reader's files.
-      showError(changeErrors, null);
-      change.clear();
-      years.hidden = true;
-    }
   };
 
   const remember = (source) => {
@@ -211,7 +207,7 @@ export const mount = (root, runtime) => {
     remember("files");
     region.save({ files, nation: nationFile || null });
     show(result);
-    runChange();
+    runChange(result.meta?.years_loaded ?? []);
   };
 
   const runTable = async () => {

@@ -34,8 +34,8 @@ const suppressionParts = (meta) => [
 
 // root: the calculator's element; options: { runtime, caption, sort: { name, descending },
 // formats: ["csv", "xlsx"], charts(result, file) -> { name: spec }, role: a data-role for a second
-// panel on the page }. Returns { node, sample, show, adopt, redraw, current, stop }.
-// folded: a summary text to fold the table away under (a long table beside its charts).
+// panel on the page, folded: a summary to fold a long table away under }.
+// Returns { node, sample, show, adopt, clear, redraw, current, stop }.
 export const outputPanel = (
   root,
   { runtime, caption, sort, formats = ["csv"], charts = () => ({}), role = "output", folded = null },
@@ -53,6 +53,7 @@ export const outputPanel = (
   const publishedCount = el("span");
   const switchLabel = el("label", { class: "calc-switch" }, [published, " ", publishedCount]);
   const downloads = el("p", { class: "calc-actions calc-downloads" });
+  const problem = el("p", { class: "calc-error", role: "alert", hidden: true });
   const chartArea = el("div", { class: "calc-charts" });
   const blocks = new Map();
   let names = { csv: null, xlsx: null };
@@ -68,7 +69,7 @@ export const outputPanel = (
     role === "output"
       ? about
       : el("details", { class: "calc-folded" }, [el("summary", { text: "Data and settings" }), about]);
-  node.append(source, settings, suppression, switchLabel, sortRule, table, downloads, chartArea);
+  node.append(source, settings, suppression, switchLabel, sortRule, table, downloads, problem, chartArea);
   let sample = null;
   if (node.dataset.sample) {
     try {
@@ -79,11 +80,17 @@ export const outputPanel = (
     delete node.dataset.sample; // 100 kB of text the DOM need not keep
   }
 
-  const save = (format) => () => {
+  const save = (format) => async () => {
     const result = results.current();
     if (!result) return;
     const name = (names[format] ?? `start-results.${format}`).replace(/\.(csv|xlsx)$/, "");
-    download(runtime, result, name, format);
+    problem.hidden = true;
+    try {
+      await download(runtime, result, name, format);
+    } catch (error) {
+      problem.textContent = `The ${format.toUpperCase()} file could not be made (${error?.message ?? error}). Try again, or copy the table from the page.`;
+      problem.hidden = false;
+    }
   };
   for (const format of formats) {
     downloads.append(
@@ -145,16 +152,25 @@ export const outputPanel = (
     // A result the engine computed; description says what it is when its meta has no label.
     show: async (result, description = "your data") => {
       const mine = ++sequence;
+      names = { csv: null, xlsx: null }; // the last result's names no longer fit
       source.replaceChildren(...sourceParts(result.meta ?? {}, description));
       showSuppression(result);
       results.show(result, sort);
       pristine = false;
       node.dataset.shown = "engine";
       redraw();
-      const reply = await runtime.call("about", { meta: result.meta ?? {} });
-      if (mine === sequence && reply.ok) {
+      let reply = null;
+      try {
+        reply = await runtime.call("about", { meta: result.meta ?? {} });
+      } catch {
+        reply = null; // the engine stopped: the status line says so
+      }
+      if (mine !== sequence) return;
+      if (reply?.ok) {
         showAbout(reply.result);
         redraw(); // the charts' file names carry the settings too
+      } else {
+        about.hidden = true; // never the settings of an earlier result
       }
     },
     // A prerendered view ({ result, about }): while the page still shows it as written, the
