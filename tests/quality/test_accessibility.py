@@ -50,6 +50,8 @@ def choose_palette(page, scheme):
     if page.locator("body").get_attribute("data-md-color-scheme") != wanted:
         # The visible palette toggle (content.tooltips moves a shown label's title into a tooltip).
         page.locator("label.md-header__button[for^='__palette']:visible").click()
+        # Off the toggle, onto plain text: a hover tooltip (the toggle's, a heading link's) is not the page.
+        page.locator("[data-calculator] [data-role=status]").first.hover()
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)
 
 
