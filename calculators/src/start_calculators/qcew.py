@@ -7,13 +7,12 @@ row is still checked for its field count and for the year and period, which must
 within a file.
 """
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import InputError
 from .inputs import decode_text
 from .progress import Progress, Steps, finish
-from .qcew_rows import COMMON, LAYOUTS, Positions, QcewRow, parse_row
+from .qcew_rows import Positions, QcewRow, header_layout, parse_row
 
 # Aggregation level codes end in 4 for NAICS sectors and 5-8 for 3- to 6-digit industries.
 LEVELS = {"sector": 4, "2": 4, "3": 5, "4": 6, "5": 7, "6": 8}
@@ -35,7 +34,6 @@ __all__ = [
     "area_kind",
     "bls_area_url",
     "iter_read_qcew",
-    "iter_rows",
     "level_digit",
     "read_qcew",
 ]
@@ -82,25 +80,6 @@ class QcewFile:
         return self.areas == [NATION_AREA]
 
 
-def _header(line: str, name: str, row: int) -> tuple[str, dict[str, int], int]:
-    names = [cell.strip().removeprefix("\ufeff").lower() for cell in line.split(",")]
-    index = {column: position for position, column in enumerate(names)}
-    missing_common = [column for column in COMMON if column not in index]
-    for layout, wanted in LAYOUTS.items():
-        if not missing_common and all(column in index for column in wanted.values()):
-            return layout, index, len(names)
-    shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
-    if missing_common and len(missing_common) > 4:
-        message = (
-            f"expected a BLS QCEW CSV file (header area_fips, own_code, industry_code, "
-            f"agglvl_code, ...), got a header starting {shown}"
-        )
-    else:
-        lacking = missing_common or [c for c in LAYOUTS["annual"].values() if c not in index]
-        message = f"expected a BLS QCEW header, but it lacks {', '.join(lacking[:4])}"
-    raise InputError(message, file=name, row=row, expected="a BLS QCEW CSV header")
-
-
 @dataclass
 class _Scan:
     """What the row loop needs: the file's layout and where its key columns are."""
@@ -140,7 +119,7 @@ def iter_read_qcew(data: str | bytes, name: str, level: object = DEFAULT_LEVEL) 
     skip = _comment_lines(lines)
     if skip >= len(lines):
         raise InputError("expected a BLS QCEW CSV header after the # lines", file=name, row=skip + 1)
-    layout, index, width = _header(lines[skip], name, skip + 1)
+    layout, index, width = header_layout(lines[skip], name, skip + 1)
     scan = _Scan(name, layout, index, width, digit)
     _first_row(scan, lines, skip)
     if scan.result is None:
@@ -301,12 +280,6 @@ def _finished(scan: _Scan, lines: list[str], skip: int) -> QcewFile:
                 expected="a total row",
             )
     return result
-
-
-def iter_rows(parsed: QcewFile) -> Iterator[QcewRow]:
-    """Every industry row kept from a file (all areas)."""
-    for by_area in parsed.industries.values():
-        yield from by_area.values()
 
 
 def area_kind(area: str) -> str:

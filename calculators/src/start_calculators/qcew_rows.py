@@ -46,6 +46,26 @@ OPTIONAL_LQS: dict[str, dict[str, str]] = {
 SUPPRESSED = ("N", "-")
 
 
+def header_layout(line: str, name: str, row: int) -> tuple[str, dict[str, int], int]:
+    """(layout, column positions, width) of a QCEW header line, or an InputError saying what it lacks."""
+    names = [cell.strip().removeprefix("\ufeff").lower() for cell in line.split(",")]
+    index = {column: position for position, column in enumerate(names)}
+    missing_common = [column for column in COMMON if column not in index]
+    for layout, wanted in LAYOUTS.items():
+        if not missing_common and all(column in index for column in wanted.values()):
+            return layout, index, len(names)
+    shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+    if missing_common and len(missing_common) > 4:
+        message = (
+            f"expected a BLS QCEW CSV file (header area_fips, own_code, industry_code, "
+            f"agglvl_code, ...), got a header starting {shown}"
+        )
+    else:
+        lacking = missing_common or [c for c in LAYOUTS["annual"].values() if c not in index]
+        message = f"expected a BLS QCEW header, but it lacks {', '.join(lacking[:4])}"
+    raise InputError(message, file=name, row=row, expected="a BLS QCEW CSV header")
+
+
 @dataclass(slots=True)
 class QcewRow:
     """A kept row. Suppressed employment and wages are None, never 0; establishments stay published."""
