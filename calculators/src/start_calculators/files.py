@@ -129,10 +129,11 @@ def iter_inspect_files(files: Sequence[FileInput]) -> Steps[Table]:
     keys = sorted({item.key for item in regional})
     problems += duplicated + _gaps(regional, keys) + _other_problems(parsed, keys)
     rows: list[list[Any]] = []
-    for item in read:
-        if isinstance(item, InputError):
-            rows.append([item.file, "unreadable", "", "", "", None, "unreadable", str(item)])
+    for found in read:
+        if isinstance(found, InputError):
+            rows.append([found.file, "unreadable", "", "", "", None, "unreadable", str(found)])
             continue
+        item = found
         kinds = sorted({area_kind(area) for area in item.areas})
         status = "duplicate" if item.name in dropped else "ok"
         if item.is_nation and keys and item.key not in keys:
