@@ -260,11 +260,3 @@ def test_entry_points_that_read_files_are_generators_reporting_progress():
     assert len(seen) >= 10 and all(isinstance(step, Progress) for step in seen)
     assert {step.file for step in seen} == {item["name"] for item in files}
     assert table.rows == result("lq_qcew", files=uploads(msa_paths("2023")))["rows"]
-
-
-def test_a_table_asks_for_the_classic_split_only():
-    rows = [{"industry": "A", "region_start": 100, "region_end": 150, "nation_start": 1000, "nation_end": 1200}]
-    args = {"rows": rows, "nation_total_start": 10000, "nation_total_end": 11000}
-    assert ask("shift_share", **args, method="classic")["ok"]
-    error = ask("shift_share", **args, method="dynamic")["error"]
-    assert error["column"] == "method" and "QCEW files" in error["message"]

@@ -284,3 +284,12 @@ def test_an_unknown_method_is_refused():
     with pytest.raises(InputError) as caught:
         shift_share_from_qcew(region, None, "sector", reference, "shift-and-share")
     assert caught.value.column == "method"
+
+
+def test_a_table_gives_the_classic_split_only():
+    from start_calculators.shift_qcew import table_method
+
+    table_method("classic")
+    with pytest.raises(InputError) as caught:
+        table_method("dynamic")
+    assert caught.value.column == "method" and "QCEW files" in str(caught.value)

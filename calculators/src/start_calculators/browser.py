@@ -40,7 +40,6 @@ from .output import to_csv as table_to_csv
 from .progress import finish
 from .ranking import rank_rows, rank_table, read_rank_csv
 from .results import Table
-from .shift_qcew import table_method
 from .shift_share import read_shift_csv, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
 
@@ -104,7 +103,6 @@ def shift_share_fn(args):
     (`nation`) or the files of a larger reference area (`reference`)."""
     if args.get("files"):
         return shift_share_qcew_fn(args)
-    table_method(args.get("method"))
     sheet = _sheet(args, read_shift_csv, shift_rows)
     return shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
 

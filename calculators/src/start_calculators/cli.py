@@ -15,7 +15,7 @@ from .lq_qcew import lq_from_qcew
 from .output import to_csv, to_json
 from .ranking import rank_table, read_rank_csv
 from .sample import SAMPLE_INDUSTRY, SAMPLE_USES, SHIFT_SHARE_LEVEL, sample_files, sample_meta, shift_share_sample
-from .shift_qcew import shift_share_from_qcew, table_method
+from .shift_qcew import shift_share_from_qcew
 from .shift_share import read_shift_csv, shift_share_table
 from .trend import lq_change_from_qcew, trend_from_qcew
 from .xlsx import to_xlsx
@@ -116,7 +116,6 @@ def _shift(args):
     if args.table:
         if args.nation_total_start is None or args.nation_total_end is None:
             raise InputError("shift-share --table needs --nation-total-start and --nation-total-end")
-        table_method(args.method)
         name, data = _read(args.table)
         return shift_share_table(read_shift_csv(data, name), args.nation_total_start, args.nation_total_end)
     if args.sample:
