@@ -7,6 +7,7 @@ import json
 import openpyxl
 import pytest
 from calc_support import sample_paths
+from sample_support import COUNTIES, msa_paths
 from start_calculators import browser
 
 
@@ -74,13 +75,13 @@ def test_grid_rows_errors_count_from_one():
 
 
 def test_qcew_upload_matches_the_sample():
-    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sample_paths()]
+    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in msa_paths()]
     uploaded = result("lq_qcew", files=files, base="total", level="3")
     sample = result("sample_region", **{"as": "lq"})
     assert uploaded["rows"] == sample["rows"]
-    assert "Central Ohio" in sample["meta"]["label"]
+    assert "Columbus, OH Metropolitan Statistical Area" in sample["meta"]["label"]
     shipped = result("sample_region")
-    assert [f["name"] for f in shipped["files"]] == [p.name for p in sample_paths()]
+    assert [f["name"] for f in shipped["files"]] == [p.name for p in msa_paths()]
 
 
 def test_a_bad_upload_names_the_file():
@@ -166,3 +167,96 @@ def test_unexpected_exceptions_become_a_generic_error(monkeypatch):
     response = ask("lq_table")
     assert response["ok"] is False and "unexpected" in response["error"]["message"]
     assert "boom" not in response["error"]["message"]
+
+
+# --- Entry points for several years, measures, the county view, shift-share methods, reports (calc-a)
+
+
+def uploads(paths):
+    return [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in paths]
+
+
+def test_inspect_files_summarizes_the_forty_sample_files():
+    found = result("inspect_files", files=uploads(msa_paths()))
+    assert found["meta"]["summary"] == "10 counties × 4 years" and found["meta"]["problems"] == []
+    assert len(found["rows"]) == 40
+    same = result("sample_region", **{"as": "inspect"})
+    assert same["rows"] == found["rows"]
+
+
+def test_the_sample_through_every_entry_point_equals_an_upload():
+    files = uploads(msa_paths())
+    for kind, fn, args in (
+        ("lq", "lq_qcew", {"measure": "wages"}),
+        ("table", "industry_table", {}),
+        ("growth", "growth_qcew", {}),
+        ("trend", "trend", {"industries": ["622"]}),
+        ("lq_change", "lq_change", {}),
+        ("counties", "counties", {"industry": "622"}),
+    ):
+        sample = result("sample_region", **{"as": kind}, **args)
+        uploaded = result(fn, files=files, **args)
+        assert sample["rows"] == uploaded["rows"], kind
+        assert sample["meta"]["vintage"].startswith("downloaded from BLS in June 2024")
+
+
+@pytest.mark.parametrize("method", ["classic", "esteban-marquillas", "dynamic"])
+def test_shift_share_methods_through_the_browser(method):
+    sample = result("sample_region", **{"as": "shift_share", "method": method})
+    delaware = uploads([p for p in msa_paths() if "39041" in p.name])
+    explicit = result("shift_share", files=delaware, reference=uploads(msa_paths()), level="sector", method=method)
+    assert sample["rows"] == explicit["rows"] and sample["meta"]["comparison"] == "reference area"
+    labels = {column["name"]: column["label"] for column in sample["columns"]}
+    assert labels["nation_start"] == "Reference area start"
+
+
+def test_the_county_view_marks_suppressed_counties():
+    table = result("sample_region", **{"as": "counties"})
+    rows = records(table)
+    assert [row["area_fips"] for row in rows] == list(COUNTIES)
+    assert table["meta"]["suppressed_areas"] and all(
+        row["status"] == "suppressed" for row in rows if row["area_fips"] in table["meta"]["suppressed_areas"]
+    )
+
+
+def test_sample_info_links_and_about():
+    info = result("sample_info")
+    assert [county["fips"] for county in info["counties"]] == list(COUNTIES)
+    urls = [link["url"] for link in info["links"]]
+    assert "https://data.bls.gov/cew/data/api/2023/a/area/39049.csv" in urls
+    assert "https://data.bls.gov/cew/data/api/2023/a/area/US000.csv" in urls
+    assert info["why_region_url"].startswith("https://")
+    table = result("sample_region", **{"as": "lq"})
+    about = result("about", table=table)
+    assert dict(about["lines"])["Area"] == "Columbus, OH Metropolitan Statistical Area"
+    assert about["csv_name"] == "start-lq-employment-columbus-oh-msa-2023-naics3-total.csv"
+    text = result("to_csv", table=table)
+    assert text.startswith("# Result: Location quotients")
+    assert result("to_csv", table=table, about=False).startswith("industry_code,")
+
+
+def test_bad_years_and_measures_are_input_errors():
+    files = uploads(msa_paths("2023"))
+    assert ask("lq_qcew", files=files, measure="payroll")["error"]["column"] == "measure"
+    assert ask("lq_qcew", files=files, year="1999")["error"]["column"] == "year"
+    assert ask("counties", files=files)["error"]["column"] == "industry"
+    assert ask("shift_share", files=files, method="other")["ok"] is False
+
+
+def test_entry_points_that_read_files_are_generators_reporting_progress():
+    from start_calculators.browser_qcew import QCEW_FUNCTIONS
+    from start_calculators.progress import Progress
+
+    # Fresh names: files read before come from the parse cache, without progress.
+    files = [{"name": f"progress-{p.name}", "text": p.read_text(encoding="utf-8")} for p in msa_paths("2023")]
+    steps = QCEW_FUNCTIONS["lq_qcew"]({"files": files})
+    seen = []
+    while True:
+        try:
+            seen.append(next(steps))
+        except StopIteration as done:
+            table = done.value
+            break
+    assert len(seen) >= 10 and all(isinstance(step, Progress) for step in seen)
+    assert {step.file for step in seen} == {item["name"] for item in files}
+    assert table.rows == result("lq_qcew", files=uploads(msa_paths("2023")))["rows"]

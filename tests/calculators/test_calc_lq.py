@@ -6,6 +6,7 @@ import pytest
 from start_calculators import (
     InputError,
     band,
+    band_range,
     location_quotient,
     lq_rows,
     lq_table,
@@ -131,3 +132,18 @@ def test_negative_numbers_are_errors_unless_allowed():
     with pytest.raises(InputError):
         parse_number("-5")
     assert parse_number("-5", negative_ok=True) == -5
+
+
+@pytest.mark.parametrize(
+    "low, high, expected",
+    [
+        (0.03, 11.5, "low to strong"),
+        (0.9, 1.3, "average to concentrated"),
+        (1.3, 1.4, "concentrated"),
+        (0.5, None, "low or higher"),
+        (2.5, None, "strong"),
+        (None, 1.0, None),
+    ],
+)
+def test_interval_lqs_get_a_band_range(low, high, expected):
+    assert band_range(low, high) == expected

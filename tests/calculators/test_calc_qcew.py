@@ -4,25 +4,19 @@ import csv
 import io
 
 import pytest
-from calc_support import sample_paths, us_paths
+from sample_support import by_code, files_of, msa_paths, private_rows, raw_rows, us_quarter_paths
 from start_calculators import InputError, industry_table, load_region, lq_from_qcew, read_qcew, shift_share_from_qcew
+from start_calculators.progress import Progress, finish
+from start_calculators.qcew import CHUNK, iter_read_qcew
 
 
-def raw_rows(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+def sample_paths():
+    """The ten 2023 county files."""
+    return msa_paths("2023")
 
 
-def files_of(paths):
-    return [(path.name, path.read_bytes()) for path in paths]
-
-
-def by_code(table):
-    return {record["industry_code"]: record for record in table.records()}
-
-
-def private_rows(path, agglvl_end):
-    return [r for r in raw_rows(path) if r["own_code"] == "5" and r["agglvl_code"].endswith(agglvl_end)]
+def us_paths():
+    return us_quarter_paths()
 
 
 def test_region_sums_and_partial_flags_match_the_raw_files():
@@ -185,20 +179,23 @@ def test_a_missing_qcew_column_is_named():
     assert "oty_annual_avg_emplvl_chg" in str(caught.value)
 
 
-def test_one_year_growth_matches_the_published_percent_change():
+def test_one_year_growth_from_the_oty_columns_matches_the_previous_years_file():
+    """The oty_ change inside a 2023 file equals the difference from the 2022 file of the same county."""
+    checked = 0
     for path in sample_paths():
+        earlier = {r["industry_code"]: r for r in private_rows(path.with_name(path.name.replace("2023", "2022")), "4")}
         table = by_code(industry_table(files_of([path]), level="sector"))
-        checked = 0
         for row in private_rows(path, "4"):
-            if row["disclosure_code"] or row["oty_disclosure_code"]:
+            before = earlier.get(row["industry_code"])
+            if row["disclosure_code"] or row["oty_disclosure_code"] or before is None or before["disclosure_code"]:
                 continue
-            ours = table[row["industry_code"]]["growth_percent"]
-            if ours is None:  # a prior-year level of zero has no percent change
-                continue
-            # BLS rounds half-to-even to one decimal; allow for that rounding only.
-            assert abs(ours - float(row["oty_annual_avg_emplvl_pct_chg"])) <= 0.05 + 1e-9
+            start, end = int(before["annual_avg_emplvl"]), int(row["annual_avg_emplvl"])
+            found = table[row["industry_code"]]
+            assert found["prior_employment"] == start
+            if start:
+                assert found["growth_percent"] == pytest.approx((end / start - 1) * 100, rel=1e-12)
             checked += 1
-        assert checked >= 8
+    assert checked >= 100
 
 
 def test_industry_table_pay_and_establishments_from_the_raw_files():
@@ -255,3 +252,71 @@ def test_quarterly_weekly_wage_matches_the_published_one(path):
             assert abs(table[row["industry_code"]]["avg_weekly_wage"] - int(row["avg_wkly_wage"])) <= 0.5 + 1e-9
             checked += 1
     assert checked >= 15
+
+
+def test_establishments_and_wages_sum_like_employment_and_stay_published_when_suppressed():
+    paths = sample_paths()
+    estabs = by_code(lq_from_qcew(files_of(paths), measure="establishments"))
+    wages = by_code(lq_from_qcew(files_of(paths), measure="wages"))
+    sums: dict[str, list[int]] = {}
+    for path in paths:
+        for row in private_rows(path, "5"):
+            entry = sums.setdefault(row["industry_code"], [0, 0, 0, 0])
+            entry[0] += int(row["annual_avg_estabs"])  # published even where employment is suppressed
+            entry[3] += 1
+            if row["disclosure_code"] == "N":
+                entry[2] += 1
+            else:
+                entry[1] += int(row["total_annual_wages"])
+    for code, (establishments, total_wages, hidden, present) in sums.items():
+        assert estabs[code]["region_establishments"] == establishments
+        assert estabs[code]["suppressed_counties"] == 0 and estabs[code]["status"] in ("ok", "missing")
+        assert wages[code]["suppressed_counties"] == hidden
+        if hidden < present:
+            assert wages[code]["region_wages"] == total_wages
+    assert any(hidden for _, _, hidden, _ in sums.values())
+
+
+@pytest.mark.parametrize("column, value", [("year", "2019"), ("qtr", "1")])
+def test_every_row_is_checked_for_the_year_and_period_even_unused_ones(column, value):
+    path = msa_paths("2020")[0]
+    text = path.read_text(encoding="utf-8").splitlines()
+    # The sample keeps only the ownerships used; add a federal-government row (never used) and damage it.
+    extra = text[1].split(",")
+    extra[1] = "1"
+    lines = [*text, ",".join(extra)]
+    header = lines[0].split(",")
+    extra[header.index(column)] = value
+    lines[-1] = ",".join(extra)
+    with pytest.raises(InputError) as caught:
+        read_qcew("\n".join(lines) + "\n", path.name)
+    assert (caught.value.file, caught.value.row, caught.value.column) == (path.name, len(lines), column)
+    assert value in str(caught.value) and "every row" in str(caught.value)
+
+
+def test_the_reader_is_a_generator_reporting_progress():
+    us = us_paths()[-1]
+    data = us.read_bytes()
+    steps = iter_read_qcew(data, us.name)
+    reports = []
+    while True:
+        try:
+            reports.append(next(steps))
+        except StopIteration as done:
+            result = done.value
+            break
+    lines = len(data.decode("utf-8").splitlines()) - 1
+    assert all(isinstance(r, Progress) and r.file == us.name and r.total == lines for r in reports)
+    assert len(reports) == -(-lines // CHUNK) and reports[-1].done == lines
+    assert [r.done for r in reports] == sorted(r.done for r in reports)
+    assert result.industries.keys() == finish(iter_read_qcew(data, us.name)).industries.keys()
+
+
+def test_leading_about_lines_are_skipped_and_rows_still_count_them():
+    path = sample_paths()[0]
+    text = "# Result: Location quotients\n# Area: somewhere, with a comma\n" + path.read_text(encoding="utf-8")
+    assert read_qcew(text, path.name).industries.keys() == read_qcew(path.read_bytes(), path.name).industries.keys()
+    broken = text.replace(",2023,A,", ",2023,A,,", 1)
+    with pytest.raises(InputError) as caught:
+        read_qcew(broken, path.name)
+    assert caught.value.row == 4  # two # lines, the header, then the first data row

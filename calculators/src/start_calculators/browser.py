@@ -4,37 +4,44 @@ call('{"id": 1, "fn": "lq_table", "args": {...}}') returns
 '{"id": 1, "ok": true, "result": ...}' or '{"id": 1, "ok": false, "error": {message, file, row, column}}'.
 A table result is {"columns": [{name, label, kind, format}], "rows": [[raw values]], "meta": {...}}.
 Files are [{"name": "...", "text": "..."}]: the page reads uploads as text; Python parses them.
+An entry point may be a generator (yielding progress while it reads files); `call` runs it to the end.
+
+Your own tables: lq_table, growth, growth_table, rank, shift_share (rows or csv), bands, to_csv, to_xlsx.
+QCEW files (browser_qcew.py), all taking files of one or several years (grouped by the year in their
+rows) and optional national US000 files in `nation` (one file or a list, one per year):
+- inspect_files {files}: a row per file (file, kind, area_fips, year, period, rows, status) and
+  meta.summary ("10 counties × 4 years + national 2023"), meta.problems [{message, files}].
+- lq_qcew {files, nation, base, level, bands, measure, year}: LQs of one year (default the latest)
+  for employment, establishments or wages; the `lq` column holds the chosen measure.
+- industry_table {files, nation, base, level, bands, projected, start_year, end_year}: tab I.
+- growth_qcew (or growth_table with files) {files, earlier, level, min_size, start_year, end_year,
+  measure}: change, percent change and compound annual rate over the span.
+- trend {files, nation, industries, measure, base, level, bands}: the measure and LQ by year.
+- lq_change {files, nation, start_year, end_year, measure, base, level, bands}: start and end LQs
+  side by side, `crossing` "emerging"/"fading" (rule in meta.crossing_rule).
+- counties {files, nation, industry, year, measure, base, level, bands}: each county's figure,
+  share, LQ; suppressed counties marked, with what is hidden and an upper bound.
+- shift_share_qcew (or shift_share with files) {files, nation | reference, level, method}: method
+  classic, esteban-marquillas or dynamic.
+- sample_region {as, ...}: the Columbus, OH MSA sample as files or any result above;
+  sample_info {}: its label, source, counties and BLS links; bls_links {areas, years, nation}.
+- about {meta | table}: {lines: [[label, value]], csv_name, xlsx_name}.
 """
 
 import base64
+import inspect
 import json
 
+from .browser_qcew import QCEW_FUNCTIONS, growth_qcew_fn, shift_share_qcew_fn
 from .errors import InputError
 from .growth import growth_rows, growth_table, read_growth_csv, single_growth
-from .industry import growth_from_qcew, industry_table, lq_from_qcew, shift_share_from_qcew
 from .lq import BAND_MEANINGS, lq_rows, lq_table, make_bands, read_lq_csv
 from .output import to_csv as table_to_csv
+from .progress import finish
 from .ranking import rank_rows, rank_table, read_rank_csv
 from .results import Table
-from .sample import SAMPLE_LABEL, SAMPLE_SOURCE, SHIFT_SHARE_LABEL, sample_files, shift_share_sample
 from .shift_share import read_shift_csv, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
-
-
-def _files(items, what="files"):
-    if not isinstance(items, list) or not items:
-        raise InputError("expected a list of files ({name, text})", column=what)
-    return [_file(item, what) for item in items]
-
-
-def _file(item, what="file"):
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        raise InputError("expected a file as {name, text}", column=what)
-    return str(item.get("name") or "upload.csv"), item["text"]
-
-
-def _nation(args):
-    return _file(args["nation"], "nation") if args.get("nation") else None
 
 
 def _sheet(args, read_text, read_rows):
@@ -53,49 +60,13 @@ def lq_table_fn(args):
     return lq_table(sheet, args.get("region_total"), args.get("nation_total"), _bands(args))
 
 
-def lq_qcew_fn(args):
-    return lq_from_qcew(
-        _files(args.get("files")), _nation(args), args.get("base", "total"), args.get("level", "3"), _bands(args)
-    )
-
-
-def sample_region_fn(args):
-    """as: "files" (the county texts), "lq" (computed LQs), "table" (the industry data table),
-    "growth" (one-year growth) or "shift_share" (Delaware County against the five counties)."""
-    kind = args.get("as", "files")
-    label = {"label": SAMPLE_LABEL, "source": SAMPLE_SOURCE}
-    if kind == "files":
-        return label | {"files": [{"name": name, "text": text} for name, text in sample_files()]}
-    if kind == "lq":
-        result = lq_from_qcew(sample_files(), None, args.get("base", "total"), args.get("level", "3"), _bands(args))
-    elif kind == "table":
-        result = industry_table(
-            sample_files(), None, args.get("base", "total"), args.get("level", "3"), bands=_bands(args)
-        )
-    elif kind == "shift_share":
-        region, reference = shift_share_sample()
-        result = shift_share_from_qcew(region, None, args.get("level", "3"), reference)
-        label = {"label": SHIFT_SHARE_LABEL, "source": SAMPLE_SOURCE}
-    elif kind == "growth":
-        result = growth_from_qcew(sample_files(), level=args.get("level", "3"), min_size=args.get("min_size"))
-    else:
-        raise InputError("expected as: files, lq, table, growth or shift_share", column="as")
-    result.meta |= label
-    return result
-
-
 def growth_fn(args):
     return single_growth(args.get("start"), args.get("end"), args.get("years"), args.get("min_size"))
 
 
 def growth_table_fn(args):
     if args.get("files"):
-        return growth_from_qcew(
-            _files(args["files"]),
-            _files(args["earlier"], "earlier") if args.get("earlier") else None,
-            args.get("level", "3"),
-            args.get("min_size"),
-        )
+        return growth_qcew_fn(args)
     sheet = _sheet(args, read_growth_csv, growth_rows)
     return growth_table(sheet, args.get("years"), args.get("min_size"))
 
@@ -131,24 +102,9 @@ def shift_share_fn(args):
     """A table (rows or csv, with the nation's totals), or QCEW files with a national file
     (`nation`) or the files of a larger reference area (`reference`)."""
     if args.get("files"):
-        reference = _files(args["reference"], "reference") if args.get("reference") else None
-        return shift_share_from_qcew(_files(args["files"]), _nation(args), args.get("level", "3"), reference)
+        return shift_share_qcew_fn(args)
     sheet = _sheet(args, read_shift_csv, shift_rows)
     return shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
-
-
-def industry_table_fn(args):
-    projected = args.get("projected")
-    if projected is not None and not isinstance(projected, dict):
-        raise InputError("expected projected growth as {industry_code: percent}", column="projected")
-    return industry_table(
-        _files(args.get("files")),
-        _nation(args),
-        args.get("base", "total"),
-        args.get("level", "3"),
-        projected,
-        _bands(args),
-    )
 
 
 def _table_arg(args):
@@ -158,8 +114,9 @@ def _table_arg(args):
 
 
 def to_csv_fn(args):
-    """CSV text; text cells starting with = + - @ get a leading ' (formula-injection guard)."""
-    return table_to_csv(_table_arg(args))
+    """CSV text; text cells starting with = + - @ get a leading ' (formula-injection guard). Unless
+    about is false, leading "# label: value" lines state the settings in the table's meta."""
+    return table_to_csv(_table_arg(args), about=args.get("about", True) is not False)
 
 
 def to_xlsx_fn(args):
@@ -174,17 +131,15 @@ def bands_fn(args):
 
 FUNCTIONS = {
     "lq_table": lq_table_fn,
-    "lq_qcew": lq_qcew_fn,
-    "sample_region": sample_region_fn,
     "growth": growth_fn,
     "growth_table": growth_table_fn,
     "rank": rank_fn,
     "shift_share": shift_share_fn,
-    "industry_table": industry_table_fn,
     "to_csv": to_csv_fn,
     "to_xlsx": to_xlsx_fn,
     "bands": bands_fn,
 }
+FUNCTIONS |= QCEW_FUNCTIONS
 
 
 def _error(message, file=None, row=None, column=None, expected=None):
@@ -204,6 +159,8 @@ def handle(request):
         if not isinstance(args, dict):
             raise InputError("expected args to be an object", column="args")
         result = fn(args)
+        if inspect.isgenerator(result):  # a reader that reports progress: run it to the end
+            result = finish(result)
         if isinstance(result, Table):
             result = result.to_dict()
         return {"id": request_id, "ok": True, "result": result}

@@ -2,8 +2,9 @@
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
-from .inputs import from_rows, read_csv
+from .inputs import Sheet, from_rows, read_csv
 from .numbers import parse_number, parse_positive
 from .results import Table, column
 
@@ -15,7 +16,7 @@ class Growth:
     reason: str = ""
 
 
-def growth(start, end, years=1):
+def growth(start: float | None, end: float | None, years: float = 1) -> Growth:
     """Percent change from start to end, and the compound annual rate over `years`.
 
     Undefined (None, with a reason) when the start is zero or missing: any growth from nothing
@@ -36,7 +37,7 @@ def growth(start, end, years=1):
     return Growth(percent, annual)
 
 
-def is_small(start, end, min_size):
+def is_small(start: float | None, end: float | None, min_size: float | None) -> bool | None:
     """The guide's warning: 50 to 100 workers is +100%, but too small to be a target."""
     if min_size is None or start is None:
         return None
@@ -46,54 +47,54 @@ def is_small(start, end, min_size):
 GROWTH_COLUMNS = ("industry", "start", "end", "years", "percent_change", "annualized_percent")
 
 
-def growth_table(sheet, years=None, min_size=None):
+def growth_table(sheet: Sheet, years: object = None, min_size: object = None) -> Table:
     """Growth per row of a sheet with industry, start, end and optional years."""
     default_years = 1 if years in (None, "") else parse_positive(years, what="a number of years", column="years")
-    min_size = None if min_size in (None, "") else parse_number(min_size, column="min_size")
-    rows = []
+    smallest = None if min_size in (None, "") else parse_number(min_size, column="min_size")
+    rows: list[list[Any]] = []
     for record in sheet.records:
-        where = {"file": sheet.name, "row": record.row}
+        where: dict[str, Any] = {"file": sheet.name, "row": record.row}
         start = parse_number(record.values["start"], blank_ok=True, column="start", **where)
         end = parse_number(record.values["end"], blank_ok=True, column="end", **where)
-        span = record.values.get("years")
+        given = record.values.get("years")
         span = (
             default_years
-            if span in (None, "")
-            else parse_positive(span, what="a number of years", column="years", **where)
+            if given in (None, "")
+            else parse_positive(given, what="a number of years", column="years", **where)
         )
         result = growth(start, end, span)
         row = [record.values["industry"], start, end, span, result.percent_change, result.annualized_percent]
-        if min_size is not None:
-            row.append(is_small(start, end, min_size))
+        if smallest is not None:
+            row.append(is_small(start, end, smallest))
         row += ["ok" if result.percent_change is not None else "missing", result.reason]
         rows.append(row)
-    names = list(GROWTH_COLUMNS) + (["small_industry"] if min_size is not None else []) + ["status", "note"]
-    return Table([column(name) for name in names], rows, {"min_size": min_size})
+    names = list(GROWTH_COLUMNS) + (["small_industry"] if smallest is not None else []) + ["status", "note"]
+    return Table([column(name) for name in names], rows, {"min_size": smallest})
 
 
-def single_growth(start, end, years=None, min_size=None):
+def single_growth(start: object, end: object, years: object = None, min_size: object = None) -> Table:
     """One start/end pair, as a one-row table (the CLI's --start/--end form)."""
-    start = parse_number(start, column="start")
-    end = parse_number(end, column="end")
+    first = parse_number(start, column="start")
+    last = parse_number(end, column="end")
     span = 1 if years in (None, "") else parse_positive(years, what="a number of years", column="years")
-    min_size = None if min_size in (None, "") else parse_number(min_size, column="min_size")
-    result = growth(start, end, span)
-    row = [start, end, span, result.percent_change, result.annualized_percent]
+    smallest = None if min_size in (None, "") else parse_number(min_size, column="min_size")
+    result = growth(first, last, span)
+    row: list[Any] = [first, last, span, result.percent_change, result.annualized_percent]
     names = ["start", "end", "years", "percent_change", "annualized_percent"]
-    if min_size is not None:
-        row.append(is_small(start, end, min_size))
+    if smallest is not None:
+        row.append(is_small(first, last, smallest))
         names.append("small_industry")
     row += ["ok" if result.percent_change is not None else "missing", result.reason]
     names += ["status", "note"]
-    return Table([column(name) for name in names], [row], {"min_size": min_size})
+    return Table([column(name) for name in names], [row], {"min_size": smallest})
 
 
-GROWTH_INPUT = {"required": ("industry", "start", "end"), "optional": ("years",), "key": "industry"}
+GROWTH_INPUT: dict[str, Any] = {"required": ("industry", "start", "end"), "optional": ("years",), "key": "industry"}
 
 
-def read_growth_csv(data, name="table.csv"):
+def read_growth_csv(data: str | bytes, name: str = "table.csv") -> Sheet:
     return read_csv(data, name, **GROWTH_INPUT)
 
 
-def growth_rows(rows, name="table"):
+def growth_rows(rows: object, name: str = "table") -> Sheet:
     return from_rows(rows, name, **GROWTH_INPUT)

@@ -47,6 +47,8 @@ def read_csv(data, name, *, required, optional=(), key=None, extra_ok=False):
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
+        while header[:1] and header[0].startswith("#"):  # "# label: value" lines of a downloaded table
+            header = next(reader, [])
         columns = _check_header(header, name, required, optional, extra_ok)
         records = []
         for fields in reader:

@@ -1,67 +1,120 @@
-"""A region summed from QCEW area files, and national figures from a US file or inferred."""
+"""A region summed from QCEW area files of one year and period, per measure, with suppression bounds."""
 
-import math
 from dataclasses import dataclass, field
 
 from .errors import InputError
-from .qcew import NATION_AREA
+from .qcew import QcewFile
+from .qcew_rows import QcewRow
 
-# BLS prints location quotients with two decimals, so a published 1.23 means 1.225 to 1.235.
-LQ_HALF_STEP = 0.005
-# Room for floating-point error when intervals from several counties are intersected.
-FLOAT_SLACK = 1e-9
 BASES = ("total", "private")
+MEASURES = ("employment", "establishments", "wages")
+# Employment and wages are suppressed together; establishment counts stay published.
+BOUNDED = ("employment", "wages")
+
+
+def check_base(base: object) -> str:
+    text = str(base or "total").strip().lower()
+    if text not in BASES:
+        raise InputError(f"expected a base, total or private, got {text!r}", column="base", expected="total or private")
+    return text
+
+
+def check_measure(measure: object) -> str:
+    text = str(measure or "employment").strip().lower()
+    if text not in MEASURES:
+        raise InputError(
+            f"expected a measure, employment, establishments or wages, got {text!r}",
+            column="measure",
+            expected="employment, establishments or wages",
+        )
+    return text
 
 
 @dataclass
 class RegionIndustry:
+    """One industry summed over the region's areas. Sums hold the published part only."""
+
     code: str
-    employment: int | None = None  # summed over the areas where it is disclosed
     present: int = 0  # areas with a row for this industry
-    suppressed: int = 0  # of those, areas where it is suppressed
-    establishments: int | None = 0
+    suppressed: int = 0  # of those, areas where employment and wages are suppressed
+    estabs_missing: int = 0  # areas where establishments are not published
+    employment: int | None = None
+    establishments: int | None = None
     wages: int | None = None
     mean_employment: float | None = None
     prior: int | None = None  # only when every area's prior-year level is published
     prior_missing: int = 0
-    # Upper bound on employment when some areas are suppressed: each suppressed cell is at most
-    # what its area's private total leaves after the disclosed industries at the same level.
-    employment_high: float | None = None
+    # Upper bounds when some areas are suppressed: each suppressed cell is at most what its area's
+    # private total leaves after the disclosed industries at the same level.
+    highs: dict[str, float | None] = field(default_factory=dict)
+    areas: dict[str, QcewRow] = field(default_factory=dict)  # area -> its row (the per-county view)
+
+    def value(self, measure: str) -> int | None:
+        if measure == "establishments":
+            return self.establishments
+        return self.wages if measure == "wages" else self.employment
+
+    def hidden(self, measure: str) -> int:
+        """Areas whose figure for `measure` is not published."""
+        return self.estabs_missing if measure == "establishments" else self.suppressed
+
+    def high(self, measure: str) -> float | None:
+        if not self.hidden(measure):
+            value = self.value(measure)
+            return None if value is None else float(value)
+        return self.highs.get(measure)
+
+    @property
+    def employment_high(self) -> float | None:
+        return self.high("employment")
 
 
 @dataclass
 class Region:
-    files: list
+    files: list[QcewFile]
     layout: str
     year: str
     period: str
     digit: int
-    areas: list
-    total: int
-    private_total: int | None
-    industries: dict = field(default_factory=dict)
+    areas: list[str]
+    totals: dict[str, int]  # measure -> all-industry, all-ownership total
+    private_totals: dict[str, int | None]  # measure -> all-industry private total
+    total_prior: int | None = None
+    industries: dict[str, RegionIndustry] = field(default_factory=dict)
 
     @property
-    def label(self):
+    def label(self) -> str:
         return self.files[0].label
 
-    def base_total(self, base):
-        return self.total if base == "total" else self.private_total
+    @property
+    def key(self) -> str:
+        return self.files[0].key
+
+    @property
+    def total(self) -> int:
+        return self.totals["employment"]
+
+    @property
+    def private_total(self) -> int | None:
+        return self.private_totals["employment"]
+
+    def base_total(self, base: str, measure: str = "employment") -> int | None:
+        return self.totals[measure] if base == "total" else self.private_totals[measure]
+
+    def owner(self, area: str) -> QcewFile:
+        for item in self.files:
+            if area in item.totals:
+                return item
+        raise KeyError(area)
 
 
-def check_base(base):
-    base = str(base or "total").strip().lower()
-    if base not in BASES:
-        raise InputError(f"expected a base, total or private, got {base!r}", column="base", expected="total or private")
-    return base
-
-
-def check_same_period(files, reference=None):
+def check_same_period(files: list[QcewFile], reference: QcewFile | None = None) -> None:
     reference = reference or files[0]
     for item in files:
         if item.layout != reference.layout:
             raise InputError(
-                f"expected a {reference.layout} file like {reference.name}, got a {item.layout} one",
+                f"expected {'an' if reference.layout == 'annual' else 'a'} {reference.layout} file like "
+                f"{reference.name}, got a {item.layout} one",
                 file=item.name,
                 row=1,
                 expected=f"a {reference.layout} file",
@@ -77,12 +130,8 @@ def check_same_period(files, reference=None):
                 )
 
 
-def build_region(files):
-    """Sum area files into one region. Suppressed cells are counted, never added as zero."""
-    if not files:
-        raise InputError("expected at least one QCEW area file", expected="a QCEW file")
-    check_same_period(files)
-    owner = {}
+def _check_areas(files: list[QcewFile]) -> list[str]:
+    owner: dict[str, str] = {}
     for item in files:
         for area in item.areas:
             if area in owner:
@@ -93,172 +142,103 @@ def build_region(files):
                     expected="distinct areas",
                 )
             owner[area] = item.name
-    rows = [(item, area) for item in files for area in item.areas]
-    for item, area in rows:
-        if item.totals[area].suppressed:
-            raise InputError(
-                "expected a published all-industry total, got a suppressed one",
-                file=item.name,
-                row=item.totals[area].row,
-                column="disclosure_code",
-            )
-    total = sum(item.totals[area].employment for item, area in rows)
-    private = [item.private_totals.get(area) for item, area in rows]
-    private_total = None if any(r is None or r.suppressed for r in private) else sum(r.employment for r in private)
+            if item.totals[area].suppressed:
+                raise InputError(
+                    "expected a published all-industry total, got a suppressed one",
+                    file=item.name,
+                    row=item.totals[area].row,
+                    column="disclosure_code",
+                )
+    return list(owner)
+
+
+def _sum(rows: list[QcewRow | None], measure: str) -> int | None:
+    total = 0
+    for row in rows:
+        value = None if row is None or row.suppressed else row.value(measure)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def build_region(files: list[QcewFile]) -> Region:
+    """Sum area files of one year and period into one region. Suppressed cells are counted, never added as 0."""
+    if not files:
+        raise InputError("expected at least one QCEW area file", expected="a QCEW file")
+    check_same_period(files)
+    areas = _check_areas(files)
+    totals = [item.totals[area] for item in files for area in item.areas]
+    private = [item.private_totals.get(area) for item in files for area in item.areas]
     region = Region(
-        files, files[0].layout, files[0].year, files[0].period, files[0].digit, list(owner), total, private_total
+        files,
+        files[0].layout,
+        files[0].year,
+        files[0].period,
+        files[0].digit,
+        areas,
+        {measure: _sum(list(totals), measure) or 0 for measure in MEASURES},
+        {measure: _sum(private, measure) for measure in MEASURES},
+        None if any(row.prior is None for row in totals) else sum(row.prior or 0 for row in totals),
     )
     for item in files:
         for code, by_area in item.industries.items():
             entry = region.industries.setdefault(code, RegionIndustry(code))
-            for found in by_area.values():
-                _add(entry, found)
+            for row in by_area.values():
+                _add(entry, row)
     for entry in region.industries.values():
         if entry.prior_missing:
             entry.prior = None
-    _bound_suppressed(region)
+    for measure in BOUNDED:
+        _bound_suppressed(region, measure)
     return region
 
 
-def _bound_suppressed(region):
-    disclosed, room = {}, {}
-    for item in region.files:
-        for by_area in item.industries.values():
-            for area, row in by_area.items():
-                if not row.suppressed:
-                    disclosed[area] = disclosed.get(area, 0) + row.employment
-        for area in item.areas:
-            private = item.private_totals.get(area)
-            usable = private is not None and not private.suppressed
-            room[area] = max(private.employment - disclosed.get(area, 0), 0) if usable else None
-    extra = {}  # code -> room added over its suppressed areas, None once any is unknown
-    for item in region.files:
-        for code, by_area in item.industries.items():
-            for area, row in by_area.items():
-                if row.suppressed and extra.get(code, 0) is not None:
-                    extra[code] = None if room[area] is None else extra.get(code, 0) + room[area]
-    for code, entry in region.industries.items():
-        if not entry.suppressed:
-            entry.employment_high = entry.employment
-        elif extra.get(code) is not None:
-            entry.employment_high = (entry.employment or 0) + extra[code]
-
-
-def _add(entry, row):
+def _add(entry: RegionIndustry, row: QcewRow) -> None:
     entry.present += 1
-    if row.establishments is None or entry.establishments is None:
-        entry.establishments = None
+    entry.areas[row.area] = row
+    if row.establishments is None:
+        entry.estabs_missing += 1
     else:
-        entry.establishments += row.establishments
+        entry.establishments = (entry.establishments or 0) + row.establishments
     if row.suppressed:
         entry.suppressed += 1
         entry.prior_missing += 1
         return
-    entry.employment = (entry.employment or 0) + row.employment
-    entry.wages = (entry.wages or 0) + row.wages
-    entry.mean_employment = (entry.mean_employment or 0) + row.mean_employment
+    entry.employment = (entry.employment or 0) + (row.employment or 0)
+    entry.wages = (entry.wages or 0) + (row.wages or 0)
+    entry.mean_employment = (entry.mean_employment or 0) + (row.mean_employment or 0)
     if row.prior is None:
         entry.prior_missing += 1
     else:
         entry.prior = (entry.prior or 0) + row.prior
 
 
-@dataclass
-class Nation:
-    """National shares per industry as intervals (low == high when read from a US file)."""
-
-    source: str  # "file" or "inferred"
-    name: str = ""
-    total: int | None = None
-    private_total: int | None = None
-    total_prior: int | None = None
-    rows: dict = field(default_factory=dict)  # code -> QcewRow (US file only)
-    intervals: dict = field(default_factory=dict)  # code -> (low, high) share of the total
-    private_interval: tuple | None = None  # private total / total
-
-    def share(self, code, base):
-        """(low, high, reason): the industry's national share of the base total."""
-        if self.source == "file":
-            row = self.rows.get(code)
-            if row is None:
-                return None, None, "no national row for this industry"
-            if row.suppressed:
-                return None, None, "the national figure is suppressed"
-            denominator = self.total if base == "total" else self.private_total
-            if not denominator:
-                return None, None, f"the national {base} is missing"
-            share = row.employment / denominator
-            return share, share, ""
-        low, high = self.intervals.get(code, (None, None))
-        if low is None:
-            return None, None, "no county publishes an LQ for this industry, so its national share is unknown"
-        if base == "private":
-            if self.private_interval is None:
-                return None, None, "no county publishes a private-sector LQ"
-            private_low, private_high = self.private_interval
-            low, high = low / private_high, (high / private_low if private_low else math.inf)
-        if high == math.inf or low <= 0:
-            return None, None, "too little published detail to bound the national share"
-        if low > high * (1 + FLOAT_SLACK):
-            return None, None, "the counties' published LQs disagree about the national share"
-        return min(low, high), max(low, high), ""
-
-
-def nation_from_file(nation, region):
-    """National figures from a US000 file of the same year and period."""
-    if not nation.is_nation:
-        raise InputError(
-            f"expected a national file (area {NATION_AREA}), got area {nation.areas[0]}",
-            file=nation.name,
-            column="area_fips",
-            expected=NATION_AREA,
-        )
-    check_same_period([nation], region.files[0])
-    total = nation.totals[NATION_AREA]
-    private = nation.private_totals.get(NATION_AREA)
-    return Nation(
-        "file",
-        nation.name,
-        total.employment,
-        None if private is None or private.suppressed else private.employment,
-        total.prior,
-        {code: by_area[NATION_AREA] for code, by_area in nation.industries.items()},
-    )
-
-
-def _interval(area_employment, area_total, published):
-    """The national share one county's published LQ allows: share = county share / LQ."""
-    if published is None or not area_total or not area_employment:
-        return None
-    local = area_employment / area_total
-    low = local / (published + LQ_HALF_STEP) * (1 - FLOAT_SLACK)
-    high = local / (published - LQ_HALF_STEP) * (1 + FLOAT_SLACK) if published > LQ_HALF_STEP else math.inf
-    return low, high
-
-
-def _intersect(intervals):
-    intervals = [item for item in intervals if item is not None]
-    if not intervals:
-        return None, None
-    return max(low for low, _ in intervals), min(high for _, high in intervals)
-
-
-def nation_inferred(region):
-    """Each industry's national share from the counties' published lq_ columns, intersected."""
-    nation = Nation("inferred", "inferred from the counties' published location quotients")
-    per_code = {}
-    private = []
+def unassigned(region: Region, measure: str) -> dict[str, int | None]:
+    """Per area: its private total minus its disclosed industries at the level read (None if unknown)."""
+    disclosed: dict[str, int] = {}
+    for entry in region.industries.values():
+        for area, row in entry.areas.items():
+            value = row.value(measure)
+            if not row.suppressed and value is not None:
+                disclosed[area] = disclosed.get(area, 0) + value
+    room: dict[str, int | None] = {}
     for item in region.files:
         for area in item.areas:
-            area_total = item.totals[area].employment
-            found = item.private_totals.get(area)
-            if found is not None and not found.suppressed:
-                private.append(_interval(found.employment, area_total, found.lq))
-            for code, by_area in item.industries.items():
-                row = by_area.get(area)
-                if row is not None and not row.suppressed:
-                    per_code.setdefault(code, []).append(_interval(row.employment, area_total, row.lq))
-    nation.intervals = {code: _intersect(found) for code, found in per_code.items()}
-    low, high = _intersect(private)
-    nation.private_interval = None if low is None or high == math.inf else (low, high)
-    return nation
+            private = item.private_totals.get(area)
+            value = None if private is None or private.suppressed else private.value(measure)
+            room[area] = None if value is None else max(value - disclosed.get(area, 0), 0)
+    return room
+
+
+def _bound_suppressed(region: Region, measure: str) -> None:
+    room = unassigned(region, measure)
+    for entry in region.industries.values():
+        if not entry.suppressed:
+            continue
+        extra: int | None = 0
+        for area, row in entry.areas.items():
+            if row.suppressed:
+                extra = None if extra is None or room[area] is None else extra + (room[area] or 0)
+        published = entry.value(measure) or 0
+        entry.highs[measure] = None if extra is None else float(published + extra)

@@ -1,6 +1,7 @@
 """Result tables: named columns (with label, kind and display format) and rows of raw values."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # `kind` says what the raw values are: "text", "number" or "flag" (true/false).
 # `format` is a display hint only; values stay unrounded:
@@ -15,7 +16,7 @@ class Column:
     kind: str = "number"
     format: str = "decimal2"
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "label": self.label, "kind": self.kind, "format": self.format}
 
 
@@ -58,11 +59,40 @@ _CATALOG = [
     Column("industry_mix_effect", "Industry mix effect", "number", "decimal1"),
     Column("competitive_effect", "Competitive effect", "number", "decimal1"),
     Column("total_change", "Total change", "number", "decimal1"),
+    Column("homothetic_employment", "Homothetic employment", "number", "decimal1"),
+    Column("allocation_effect", "Allocation effect", "number", "decimal1"),
+    Column("change", "Change", "number", "integer"),
+    Column("annual_growth_percent", "Annual growth (%)", "number", "percent1"),
+    Column("fully_published", "Fully published", "flag", "flag"),
+    Column("region_establishments", "Region establishments", "number", "integer"),
+    Column("nation_establishments", "Nation establishments", "number", "integer"),
+    Column("region_wages", "Region total wages", "number", "currency"),
+    Column("nation_wages", "Nation total wages", "number", "currency"),
+    Column("wages", "Total wages", "number", "currency"),
+    Column("lq_start", "LQ at start", "number", "decimal2"),
+    Column("lq_start_low", "LQ at start, low", "number", "decimal2"),
+    Column("lq_start_high", "LQ at start, high", "number", "decimal2"),
+    Column("lq_end", "LQ at end", "number", "decimal2"),
+    Column("lq_end_low", "LQ at end, low", "number", "decimal2"),
+    Column("lq_end_high", "LQ at end, high", "number", "decimal2"),
+    Column("lq_change", "LQ change", "number", "decimal2"),
+    Column("band_start", "Band at start", "text", "text"),
+    Column("band_end", "Band at end", "text", "text"),
+    Column("crossing", "Crossed 1.0", "text", "text"),
+    Column("year", "Year", "text", "text"),
+    Column("period", "Period", "text", "text"),
+    Column("file", "File", "text", "text"),
+    Column("kind", "Kind", "text", "text"),
+    Column("area_fips", "Area (FIPS)", "text", "text"),
+    Column("rows", "Rows", "number", "integer"),
+    Column("share_of_region", "Share of region", "number", "decimal4"),
+    Column("published_lq", "Published LQ", "number", "decimal2"),
+    Column("upper_bound", "At most", "number", "integer"),
 ]
 CATALOG = {column.name: column for column in _CATALOG}
 
 
-def column(name, label=None):
+def column(name: str, label: str | None = None) -> Column:
     """The standard column for `name`; factor-derived names get a sensible default."""
     if name in CATALOG:
         found = CATALOG[name]
@@ -74,7 +104,7 @@ def column(name, label=None):
     return Column(name, label or name.replace("_", " ").capitalize(), "number", "decimal2")
 
 
-def text_column(name, label=None):
+def text_column(name: str, label: str | None = None) -> Column:
     return Column(name, label or name.replace("_", " ").capitalize(), "text", "text")
 
 
@@ -82,23 +112,23 @@ def text_column(name, label=None):
 class Table:
     """A result: columns, rows of raw values (None = missing), and facts about how it was made."""
 
-    columns: list
-    rows: list
-    meta: dict = field(default_factory=dict)
+    columns: list[Column]
+    rows: list[list[Any]]
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def names(self):
+    def names(self) -> list[str]:
         return [col.name for col in self.columns]
 
-    def records(self):
+    def records(self) -> list[dict[str, Any]]:
         names = self.names
-        return [dict(zip(names, row)) for row in self.rows]
+        return [dict(zip(names, row, strict=False)) for row in self.rows]
 
-    def column_values(self, name):
+    def column_values(self, name: str) -> list[Any]:
         index = self.names.index(name)
         return [row[index] for row in self.rows]
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         return {
             "columns": [col.to_dict() for col in self.columns],
             "rows": [list(row) for row in self.rows],
@@ -106,7 +136,7 @@ class Table:
         }
 
     @classmethod
-    def from_dict(cls, data):
+    def from_dict(cls, data: dict[str, Any]) -> "Table":
         """Rebuild a table sent back by the browser (columns may be names or dicts)."""
         columns = []
         for item in data.get("columns", []):
