@@ -5,6 +5,7 @@ before every build and every `mkdocs serve` reload. A wrong
 catalog stops the build with a message naming the file, the field and what was expected.
 """
 
+import importlib.util
 import logging
 import re
 import string
@@ -38,6 +39,18 @@ KINDS = (
 FIELDS = {"title", "summary", "modules", "topics", "kind", "downloads"}
 TOOL_LINK = re.compile(r"\]\((?:\.\./)+inventory/tools/([^)#\s]+?)\.md")
 log = logging.getLogger("mkdocs.hooks.build_inventory")
+
+
+def load_documents():
+    """tools/documents.py (a tool's Markdown -> .docx), loaded by path: tools/ is not a package."""
+    spec = importlib.util.spec_from_file_location("start_documents", ROOT / "tools" / "documents.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+documents = load_documents()
 
 
 class CatalogError(Exception):
@@ -135,6 +148,16 @@ def download_source(name):
     return None
 
 
+def offered(tool):
+    """The files a tool page offers: its downloads, then its Word version when the tool is a document."""
+    return [*tool.downloads, *([documents.file_name(tool.slug)] if documents.is_document(tool.kind) else [])]
+
+
+def formats(tool):
+    """The file formats a tool comes in, e.g. ['DOCX', 'XLSX', 'CSV'], for the inventory's list."""
+    return list(dict.fromkeys(Path(name).suffix.lstrip(".").upper() for name in offered(tool)))
+
+
 def load_chapters():
     """Chapter number -> (folder, title) from docs/NN-*/index.md and its first heading."""
     chapters = {}
@@ -228,6 +251,7 @@ def tool_frame(tools):
     frame = pd.DataFrame([vars(tool) for tool in tools])
     frame["sort_key"] = frame["title"].map(sort_key)
     frame["letter"] = frame["sort_key"].str[0].str.upper()
+    frame["formats"] = [formats(tool) for tool in tools]
     return frame.sort_values("sort_key", kind="stable").reset_index(drop=True)
 
 
@@ -291,8 +315,8 @@ def facts(tool, chapters):
         ("Chapters", " · ".join(f"[{m}. {chapters[m][1]}](../../{chapters[m][0]}/index.md)" for m in tool.modules)),
         ("Topics", " · ".join(f"[{t}](../by-topic.md#{slugify(t, '-')})" for t in tool.topics)),
     ]
-    if tool.downloads:
-        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in tool.downloads)))
+    if offered(tool):
+        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in offered(tool))))
     if tool.used_in:
         rows.append(("Used in", " · ".join(f"[{title}](../../{page})" for page, title in tool.used_in)))
     return rows
@@ -339,6 +363,7 @@ def build():
     tools, topics, chapters = load_catalog()
     pages = render_all(tools, topics, chapters)
     keep = {OUT / name for name in pages} | build_downloads(tools)
+    keep |= documents.write_documents(tools, TOOLS, OUT / "downloads")
     for name, text in pages.items():
         write_if_changed(OUT / name, text)
     for stale in [p for p in OUT.rglob("*") if p.is_file() and p not in keep]:
