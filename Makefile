@@ -4,7 +4,7 @@ PY := .venv/bin/python
 # Silence the theme's end-of-life banner in every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test site bundle bench fuzz clean
+.PHONY: setup serve test site bundle pdf bench fuzz clean
 
 setup:
 	@scripts/setup
@@ -12,8 +12,8 @@ setup:
 serve: setup
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# The offline zip first, so the site offers it for download (see hooks/downloads.py).
-site: setup
+# The PDF and the offline zip first, so the site offers both (hooks/print.py, hooks/downloads.py).
+site: setup pdf
 	$(PY) scripts/build_bundle.py
 	$(PY) -m mkdocs build --strict
 
@@ -23,6 +23,11 @@ test: setup
 
 bundle: setup
 	$(PY) scripts/build_bundle.py
+
+# The printable edition as dist/start-toolkit-<version>.pdf, printed by Debian Chromium.
+pdf: setup
+	@scripts/install-chromium
+	$(PY) scripts/build_pdf.py
 
 fuzz: setup
 	START_FUZZ=1 $(PY) -m pytest tests/calculators -q -p no:randomly

@@ -12,7 +12,8 @@ How each figure is measured (also in README.md):
 - chapter bytes: a chapter page in a cold context; bytes of every response, and of those from
   the Pyodide folder;
 - 1M QCEW rows: scripts/bench_calculators.py (parse, aggregate, LQ and rank on CPython, and the
-  same work in pandas).
+  same work in pandas);
+- printable edition: pages and bytes of the PDF scripts/build_pdf.py prints with Chromium.
 """
 
 import json
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 from build_bundle import build_bundle  # noqa: E402
+from build_pdf import build_pdf  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402  (the tests' server and flags)
 
 RUNS = 5
@@ -114,6 +116,15 @@ def calculators_figures():
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def pdf_figures(out_dir):
+    """Pages and bytes of the printable edition's PDF (scripts/build_pdf.py), and the number of chapters."""
+    from pypdf import PdfReader
+
+    path = build_pdf(out_dir)
+    chapters = len(list((ROOT / "docs").glob("[0-9][0-9]-*/index.md")))
+    return len(PdfReader(path).pages), path.stat().st_size, chapters
+
+
 def row(figure, value, goal, met):
     return f"| {figure} | {value} | {goal} | {'yes' if met else 'NO'} |"
 
@@ -127,6 +138,7 @@ def main():
             archive.extractall(work / "unpacked")
         medians, chapter_total, chapter_pyodide = browser_figures(work / "site", work / "unpacked" / zip_path.stem)
         zip_mb = zip_path.stat().st_size / 1e6
+        pdf_pages, pdf_bytes, chapters = pdf_figures(work / "pdf")
     calc = calculators_figures()
     served_vs_bare = medians["served"] / medians["bare"]
     file_vs_served = medians["file"] / medians["served"]
@@ -159,6 +171,12 @@ def main():
         ),
         row("Full build (`mkdocs build --strict` from clean)", f"{build_seconds:.1f} s", "≤ 10 s", build_seconds <= 10),
         row("Offline zip size", f"{zip_mb:.1f} MB", "≤ 25 MB", zip_mb <= 25),
+        row(
+            "Printable edition PDF",
+            f"{pdf_pages} pages, {pdf_bytes:,} bytes",
+            f"a page for each of the {chapters} chapters",
+            pdf_pages >= chapters,
+        ),
     ]
     print("\n".join(lines))
     print(f"\n(medians of {RUNS} cold runs each; {time.strftime('%Y-%m-%d')}; 2-core machine)")

@@ -15,6 +15,10 @@ PAGES = [
     "inventory/by-module/",
     "inventory/by-topic/",
     "inventory/tools/budget-by-phase/",  # a tool page with downloads
+    "inventory/tools/is-a-sector-approach-right-for-us/",  # the three self-assessments
+    "inventory/tools/partnership-self-assessment/",
+    "inventory/tools/member-satisfaction-survey-form/",
+    "print/",  # the printable edition
 ]
 CALCULATORS = ["location-quotient", "ranking", "growth", "shift-share"]
 

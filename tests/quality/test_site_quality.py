@@ -72,6 +72,8 @@ PHONE_PAGES = [
     "02-regional-needs-assessment/target-industry-identification/",
     "inventory/",
     "inventory/tools/budget-by-phase/",
+    "inventory/tools/member-satisfaction-survey-form/",
+    "print/",
 ]
 CALCULATORS = ["location-quotient", "ranking", "growth", "shift-share"]
 
