@@ -27,7 +27,7 @@ bundle: setup
 # The printable edition as dist/start-toolkit-<version>.pdf, printed by Debian Chromium.
 pdf: setup
 	@scripts/install-chromium
-	$(PY) scripts/build_pdf.py
+	PYTHONPATH=tests $(PY) scripts/build_pdf.py
 
 fuzz: setup
 	START_FUZZ=1 $(PY) -m pytest tests/calculators -q -p no:randomly

@@ -1,35 +1,34 @@
-"""MkDocs hook: turn `<!-- assessment: <slug> -->` on a tool page into its form, and bundle the form's script.
+"""MkDocs hook: turn `<!-- assessment: <slug> -->` on a tool page into its form, and load the form's script.
 
 The form comes from tools/assessments/<slug>.yml (tools/assessment_forms.py renders it); its links to
 guide sections are resolved here, from the page, so they work online and in the offline copy alike.
-The page loads assets/web/assessment.js: web/pages/assessment.js and the modules it imports
-(web/assessments/), bundled by esbuild into one classic script so it also runs from file://.
+The page loads assets/web/assessment.js (web/pages/assessment.js and web/assessments/, bundled by
+hooks/web.py into one classic script, so it also runs from file://).
 """
 
 import importlib.util
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-ENTRY = ROOT / "web" / "pages" / "assessment.js"
-MODULES = ROOT / "web" / "assessments"
+# hooks/web.py bundles web/pages/assessment.js (and web/assessments/) into this classic script.
 SCRIPT = "assets/web/assessment.js"
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 
 
-def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look the module up there
-    spec.loader.exec_module(module)
-    return module
+def _load(name):
+    """tools/<name>.py by its path, once per process (build_inventory.py loads the tools' renderers alike)."""
+    if f"tools_{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"tools_{name}", ROOT / "tools" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look the module up there
+        spec.loader.exec_module(module)
+    return sys.modules[f"tools_{name}"]
 
 
-forms = _load("start_assessment_forms", ROOT / "tools" / "assessment_forms.py")
+forms = _load("assessment_forms")
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -49,21 +48,3 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
     page.meta["scripts"] = [*page.meta.get("scripts", []), SCRIPT]
     return expanded
-
-
-def newest(paths):
-    return max((p.stat().st_mtime for p in paths), default=0.0)
-
-
-def on_post_build(config, **kwargs):
-    """Bundle the form's script unless the bundle in the site is newer than every source file."""
-    target = Path(config["site_dir"]) / SCRIPT
-    sources = [ENTRY, *MODULES.rglob("*.js")]
-    if target.exists() and target.stat().st_mtime >= newest(sources):
-        return
-    if not ESBUILD.exists():
-        raise PluginError(f"{ESBUILD} is missing: run `make setup` (npm ci)")
-    command = [ESBUILD, ENTRY, "--bundle", "--format=iife", "--target=es2020", f"--outfile={target}"]
-    done = subprocess.run([*map(str, command), "--log-level=warning"], cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise PluginError(f"esbuild could not bundle {ENTRY.relative_to(ROOT)}:\n{done.stderr[-2000:]}")

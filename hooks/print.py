@@ -9,7 +9,7 @@ file exists, the build publishes it at downloads/ and `<!-- print-download -->` 
 """
 
 import html
-import json
+import importlib.util
 import logging
 import posixpath
 import re
@@ -31,16 +31,12 @@ log = logging.getLogger("mkdocs.hooks.print")
 state = {"nav": None}
 
 
-def version():
-    return json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["version"]
-
-
-def pdf_name():
-    return f"start-toolkit-{version()}.pdf"
-
-
-def pdf_path():
-    return ROOT / "dist" / pdf_name()
+# scripts/project.py names the PDF, for this hook and scripts/build_pdf.py.
+_spec = importlib.util.spec_from_file_location("project", ROOT / "scripts" / "project.py")
+assert _spec and _spec.loader
+project = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(project)
+pdf_name, pdf_path = project.pdf_name, project.pdf_path
 
 
 # --- The PDF download -------------------------------------------------------------------------

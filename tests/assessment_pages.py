@@ -11,7 +11,7 @@ SLUGS = ["is-a-sector-approach-right-for-us", "partnership-self-assessment", "me
 
 
 def _forms():
-    name = "start_assessment_forms"
+    name = "tools_assessment_forms"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "assessment_forms.py")
         module = importlib.util.module_from_spec(spec)

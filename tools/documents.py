@@ -42,12 +42,13 @@ class ToolLike(Protocol):
 
 def sibling(name: str) -> ModuleType:
     """A module beside this one, loaded by its path (tools/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"start_tools_{name}", HERE / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    if f"tools_{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"tools_{name}", HERE / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[f"tools_{name}"]
 
 
 docx_writer = sibling("docx_writer")

@@ -19,4 +19,7 @@ export const answerRows = (model, answers, label) =>
     ...(area.notes ? [[area.title, "Notes", answers[area.notes] ?? "", ""]] : []),
   ]);
 
-export const toCsv = (rows) => [COLUMNS, ...rows].map((row) => row.map((v) => cell(String(v))).join(",")).join("\r\n") + "\r\n";
+export const toCsv = (rows) => {
+  const lines = [COLUMNS, ...rows].map((row) => row.map((v) => cell(String(v))).join(","));
+  return lines.map((line) => `${line}\r\n`).join("");
+};

@@ -14,7 +14,10 @@ const xml = (value) =>
 const runs = (text, bold) =>
   String(text)
     .split(/\r?\n/)
-    .map((line, index) => `<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}${index ? "<w:br/>" : ""}<w:t xml:space="preserve">${xml(line)}</w:t></w:r>`)
+    .map(
+      (line, index) =>
+        `<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}${index ? "<w:br/>" : ""}<w:t xml:space="preserve">${xml(line)}</w:t></w:r>`,
+    )
     .join("");
 
 const paragraph = (text, style = null, bold = false) =>
@@ -65,7 +68,9 @@ export const docxBytes = (report, now = new Date()) => {
     paragraph(report.overall),
     table(["Area", "Answered", "Average"], report.summaryRows),
     paragraph(`Weakest areas: ${report.weakest}`, null, false),
-    ...(report.readNext.length ? [paragraph("Read next", "Heading2"), ...report.readNext.map((line) => paragraph(line))] : []),
+    ...(report.readNext.length
+      ? [paragraph("Read next", "Heading2"), ...report.readNext.map((line) => paragraph(line))]
+      : []),
     ...report.areas.flatMap((area) => [
       paragraph(area.title, "Heading1"),
       table(["Question", "Answer"], area.rows),

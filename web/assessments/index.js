@@ -34,9 +34,8 @@ const report = (root, form, model, answers, summary) => {
   };
 };
 
+// Mounted once per form element (web/site/pages.js); the listeners go with the element.
 export const mount = (root) => {
-  if (root.dataset.mounted === "true") return;
-  root.dataset.mounted = "true";
   const slug = root.dataset.assessment;
   const form = root.querySelector("form");
   const status = root.querySelector("[data-role=status]");
@@ -53,7 +52,9 @@ export const mount = (root) => {
   };
   const changed = () => {
     answers = readAnswers(form);
-    status.textContent = saved.save(answers) ? "" : "This browser does not let the page keep your answers; export them before you leave.";
+    status.textContent = saved.save(answers)
+      ? ""
+      : "This browser does not let the page keep your answers; export them before you leave.";
     update();
   };
   form.addEventListener("change", changed);
@@ -85,8 +86,4 @@ export const mount = (root) => {
   }
   root.querySelector("[data-role=actions]").hidden = false;
   update();
-};
-
-export const mountAll = (scope = document) => {
-  for (const root of scope.querySelectorAll("[data-assessment]")) mount(root);
 };

@@ -11,7 +11,10 @@ export const summarize = (model, answers, top) => {
     .filter((area) => area.scored)
     .map((area) => {
       const given = area.questions.filter((q) => answers[q.name] !== undefined);
-      const ratings = given.map((q) => answers[q.name]).filter((v) => v !== "").map(Number);
+      const ratings = given
+        .map((q) => answers[q.name])
+        .filter((v) => v !== "")
+        .map(Number);
       return {
         id: area.id,
         title: area.title,

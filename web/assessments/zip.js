@@ -41,14 +41,36 @@ export const zip = (files, date = new Date()) => {
   for (const file of files) {
     const name = encoder.encode(file.name);
     const crc = crc32(file.data);
-    const common = [[2, 20], [2, 0x0800], [2, 0], [2, dosTime(date)], [2, dosDate(date)], [4, crc], [4, file.data.length], [4, file.data.length], [2, name.length]];
+    const common = [
+      [2, 20],
+      [2, 0x0800],
+      [2, 0],
+      [2, dosTime(date)],
+      [2, dosDate(date)],
+      [4, crc],
+      [4, file.data.length],
+      [4, file.data.length],
+      [2, name.length],
+    ];
     const local = header([[4, 0x04034b50], ...common, [2, 0]]);
     parts.push(local, name, file.data);
-    central.push(header([[4, 0x02014b50], [2, 20], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]]), name);
+    central.push(
+      header([[4, 0x02014b50], [2, 20], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]]),
+      name,
+    );
     offset += local.length + name.length + file.data.length;
   }
   const size = central.reduce((sum, part) => sum + part.length, 0);
-  const end = header([[4, 0x06054b50], [2, 0], [2, 0], [2, files.length], [2, files.length], [4, size], [4, offset], [2, 0]]);
+  const end = header([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, files.length],
+    [2, files.length],
+    [4, size],
+    [4, offset],
+    [2, 0],
+  ]);
   const all = [...parts, ...central, end];
   const out = new Uint8Array(all.reduce((sum, part) => sum + part.length, 0));
   let at = 0;

@@ -1,10 +1,7 @@
-// Entry point for pages with a self-assessment, bundled into assets/web/assessment.js (a classic script).
+// Entry point of assets/web/assessment.js, for the tool pages that hold a self-assessment. It mounts
+// each form on every page that has one: on a direct visit, and after Material's instant navigation.
+import { mount } from "../assessments/index.js";
+import { once } from "../site/namespace.js";
+import { mountEach } from "../site/pages.js";
 
-import { mountAll } from "../assessments/index.js";
-
-const start = () => mountAll(document);
-
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
-// With Material's instant navigation a new page arrives without a reload; document$ announces it.
-window.document$?.subscribe?.(start);
+once("assessments", () => mountEach("[data-assessment]", mount));
