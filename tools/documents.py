@@ -67,10 +67,14 @@ def file_name(slug: str) -> str:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: `!ENV [NAME, default]` gives the default, other tags their text."""
+    """Reads mkdocs.yml without MkDocs: `!ENV [NAME, default]` gives the default, `!relative` a path, other
+    tags their text."""
 
 
 def _tagged(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix == "relative":  # MkDocs' `!relative $config_dir` (or $docs_dir): an absolute path here
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+        return str({"$config_dir": ROOT, "$docs_dir": ROOT / "docs"}.get(str(value), ROOT / str(value)))
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)[-1]
     if isinstance(node, yaml.MappingNode):
