@@ -31,21 +31,31 @@ PDF_OPTIONS = {
 }
 
 
+def print_page(browser, url, target):
+    """Print the page at url to target with an open browser (written beside, then moved into place)."""
+    partial = target.with_suffix(".pdf.part")
+    page = browser.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        page.emulate_media(media="print", color_scheme="light")
+        page.pdf(path=str(partial), **PDF_OPTIONS)
+    finally:
+        page.close()
+    partial.replace(target)
+
+
 def render(url, target):
-    """Print the page at url to target (written beside, then moved into place)."""
+    """Start Debian Chromium, print the page at url to target, and close it."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         raise SystemExit(f"{CHROMIUM} is missing: `make pdf` installs Debian's chromium with apt")
-    partial = target.with_suffix(".pdf.part")
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        page = browser.new_page()
-        page.goto(url, wait_until="load")
-        page.emulate_media(media="print", color_scheme="light")
-        page.pdf(path=str(partial), **PDF_OPTIONS)
-        browser.close()
-    partial.replace(target)
+        try:
+            print_page(browser, url, target)
+        finally:
+            browser.close()
 
 
 def build_pdf(out_dir=DIST):

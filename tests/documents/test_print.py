@@ -59,9 +59,9 @@ def test_the_printable_page_is_left_out_of_the_search_index(built_site):
 
 
 @pytest.mark.browser
-def test_the_pdf_opens_and_has_a_page_for_every_chapter(site_url, tmp_path):
+def test_the_pdf_opens_and_has_a_page_for_every_chapter(browser, site_url, tmp_path):
     pdf = tmp_path / "edition.pdf"
-    build_pdf.render(site_url + "print/", pdf)
+    build_pdf.print_page(browser, site_url + "print/", pdf)
     reader = PdfReader(pdf)
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
     listed = chapters()
