@@ -134,7 +134,7 @@ def document_bytes(title: str, summary: str, html: str, *, kind: str = "", topic
     doc.add_paragraph(title, style="Title")
     doc.add_paragraph(summary, style="Subtitle")
     docx_writer.write_html(doc, html)
-    docx_writer.add_footer(doc, f"{TOOLKIT} · {title}")
+    docx_writer.runs.add_footer(doc, f"{TOOLKIT} · {title}")
     out = io.BytesIO()
     doc.save(out)
     return stable_zip(out.getvalue())
@@ -159,7 +159,8 @@ def tool_document(tool: ToolLike, md: markdown.Markdown | None = None) -> bytes:
 
 def inputs(tool: ToolLike, tools_dir: Path) -> list[Path]:
     """Every file a tool's document depends on, for the up-to-date check."""
-    code = [HERE / "documents.py", HERE / "docx_writer.py", HERE / "assessment_forms.py", ROOT / "mkdocs.yml"]
+    code = [HERE / f"{name}.py" for name in ("documents", "docx_writer", "docx_runs", "assessment_forms")]
+    code.append(ROOT / "mkdocs.yml")
     specs = [tools_dir / "assessments" / f"{slug}.yml" for slug in assessment_forms.markers(tool.body)]
     return [tools_dir / f"{tool.slug}.md", *code, *specs]
 

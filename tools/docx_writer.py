@@ -1,27 +1,29 @@
-"""HTML from a tool page's Markdown -> python-docx paragraphs, lists, tables and notes (used by documents.py)."""
+"""HTML from a tool page's Markdown -> python-docx paragraphs, lists, tables and notes (used by documents.py).
+
+The runs inside each paragraph are docx_runs.py's.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from dataclasses import dataclass, replace
+import sys
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import html as lxml_html
 
 CHECKBOX, CHECKED = "☐", "☒"
-LINK_COLOR = RGBColor(0x05, 0x63, 0xC1)
 # Room to write by hand: an empty row of a one-column "Your answer" box, and of any other table.
 ANSWER_BOX, ANSWER_ROW = Cm(3.0), Cm(0.9)
 BLOCK_TAGS = {"p", "ul", "ol", "table", "div", "dl", "pre", "blockquote", "details", "hr"}
-SKIPPED_LINKS = {"headerlink", "footnote-backref"}
 SPACES = re.compile(r"\s+")
 HEADING = re.compile(r"h[1-6]")
 BLOCK_METHODS = {
@@ -38,31 +40,26 @@ IGNORED = {"hr", "script", "style", "template"}
 ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 
-@dataclass(frozen=True)
-class Format:
-    bold: bool = False
-    italic: bool = False
-    mono: bool = False
-    sup: bool = False
+def _sibling(name: str) -> ModuleType:
+    """A module beside this one, loaded by its path once (tools/ is not a package)."""
+    if f"tools_{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"tools_{name}", Path(__file__).with_name(f"{name}.py"))
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[f"tools_{name}"]
 
 
-INLINE_FORMATS = {
-    "strong": {"bold": True},
-    "b": {"bold": True},
-    "em": {"italic": True},
-    "i": {"italic": True},
-    "code": {"mono": True},
-    "kbd": {"mono": True},
-    "sup": {"sup": True},
-}
-
-
-def classes(node: Any) -> set[str]:
-    return set((node.get("class") or "").split())
-
-
-def is_element(node: Any) -> bool:
-    return isinstance(node.tag, str)  # comments and processing instructions are not
+runs = _sibling("docx_runs")
+Format, Inline, classes, is_element = runs.Format, runs.Inline, runs.classes, runs.is_element
+tidy, prefix, set_numbering, left_bar, mark_header = (
+    runs.tidy,
+    runs.prefix,
+    runs.set_numbering,
+    runs.left_bar,
+    runs.mark_header,
+)
 
 
 class Writer:
@@ -223,122 +220,6 @@ class Writer:
                 self.inline_paragraph(container, child).paragraph_format.left_indent = Cm(1)
 
 
-class Inline:
-    """Runs inside one paragraph: text with bold, italic, code and superscript, links, line breaks."""
-
-    def __init__(self, paragraph: Paragraph, keep_lines: bool = False) -> None:
-        self.paragraph, self.keep_lines = paragraph, keep_lines
-
-    def children(self, node: Any, fmt: Format) -> None:
-        self.text(node.text, fmt)
-        for child in node:
-            if is_element(child):
-                self.node(child, fmt)
-            self.text(child.tail, fmt)
-
-    def node(self, node: Any, fmt: Format) -> None:
-        tag = node.tag
-        if tag == "br":
-            self.paragraph.add_run().add_break()
-        elif tag == "a" and classes(node) & SKIPPED_LINKS:
-            return
-        elif tag == "a" and (node.get("href") or "").startswith("https://"):
-            self.link(node.text_content(), node.get("href"), fmt)
-        elif tag == "img":
-            self.text(node.get("alt"), fmt)
-        elif tag not in ("input", "script", "style"):
-            self.children(node, replace(fmt, **INLINE_FORMATS.get(tag, {})))
-
-    def text(self, text: str | None, fmt: Format) -> None:
-        if not text:
-            return
-        if not self.keep_lines:
-            text = SPACES.sub(" ", text)
-        style(self.paragraph.add_run(text), fmt)
-
-    def link(self, text: str, url: str, fmt: Format) -> None:
-        """A clickable outside link (relative links to other pages of the site stay plain text)."""
-        r_id = self.paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        hyperlink = OxmlElement("w:hyperlink")
-        hyperlink.set(qn("r:id"), r_id)
-        run = self.paragraph.add_run(SPACES.sub(" ", text))
-        style(run, fmt)
-        run.font.color.rgb = LINK_COLOR
-        run.font.underline = True
-        hyperlink.append(run._r)
-        self.paragraph._p.append(hyperlink)
-
-
-def style(run: Any, fmt: Format) -> None:
-    if fmt.bold:
-        run.bold = True
-    if fmt.italic:
-        run.italic = True
-    if fmt.mono:
-        run.font.name = "Consolas"
-        run.font.size = Pt(10)
-    if fmt.sup:
-        run.font.superscript = True
-
-
-def tidy(paragraph: Paragraph) -> None:
-    """Trim the spaces Markdown leaves at the start and end of a paragraph."""
-    runs = [run for run in paragraph.runs if run.text]
-    for run in runs:  # leading spaces may span several runs
-        if run.text.strip(" "):
-            run.text = run.text.lstrip(" ") if run.text.startswith(" ") else run.text
-            break
-        run.text = ""
-    for run in reversed(runs):
-        if run.text.strip(" "):
-            run.text = run.text.rstrip(" ") if run.text.endswith(" ") else run.text
-            break
-        run.text = ""
-
-
-def prefix(paragraph: Paragraph, mark: str) -> None:
-    """Put a mark (a checkbox, a note number) and a space before the paragraph's text."""
-    runs = paragraph.runs
-    if runs:
-        runs[0].text = f"{mark} {runs[0].text}"
-    else:
-        paragraph.add_run(mark)
-
-
-def set_numbering(paragraph: Paragraph, num_id: int) -> None:
-    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    numbering.get_or_add_ilvl().val = 0
-    numbering.get_or_add_numId().val = num_id
-
-
-def left_bar(paragraph: Any) -> None:
-    """A border on the left of a paragraph, as the site draws notes and tips."""
-    borders = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for name, value in (("val", "single"), ("sz", "18"), ("space", "8"), ("color", "3F51B5")):
-        left.set(qn(f"w:{name}"), value)
-    borders.append(left)
-    paragraph.get_or_add_pPr().insert_element_before(
-        borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr"
-    )
-
-
-def mark_header(row: Any) -> None:
-    """A header row Word repeats at the top of each page."""
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
-
-
 def write_html(doc: DocxDocument, html: str) -> None:
     if html.strip():
         Writer(doc).blocks(lxml_html.fragment_fromstring(html, create_parent="div"), doc)
-
-
-def add_footer(doc: DocxDocument, text: str) -> None:
-    """'START Toolkit · Title · page N' at the foot of every page."""
-    paragraph = doc.sections[0].footer.paragraphs[0]
-    paragraph.add_run(f"{text} · page ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    paragraph._p.append(field)
