@@ -205,7 +205,7 @@ def load_catalog():
 def duplicates(tools):
     problems = []
     for key in ("slug", "title"):
-        seen = {}
+        seen: dict[str, str] = {}
         for tool in tools:
             value = getattr(tool, key).casefold()
             if value in seen:
