@@ -22,6 +22,7 @@ def _load(name):
     """tools/<name>.py by its path, once per process (build_inventory.py loads the tools' renderers alike)."""
     if f"tools_{name}" not in sys.modules:
         spec = importlib.util.spec_from_file_location(f"tools_{name}", ROOT / "tools" / f"{name}.py")
+        assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module  # its dataclasses look the module up there
         spec.loader.exec_module(module)

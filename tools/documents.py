@@ -73,13 +73,13 @@ class _ConfigLoader(yaml.SafeLoader):
 
 def _tagged(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
     if suffix == "relative":  # MkDocs' `!relative $config_dir` (or $docs_dir): an absolute path here
-        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+        value = loader.construct_scalar(node)
         return str({"$config_dir": ROOT, "$docs_dir": ROOT / "docs"}.get(str(value), ROOT / str(value)))
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)[-1]
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
+    return loader.construct_scalar(node)
 
 
 _ConfigLoader.add_multi_constructor("!", _tagged)
