@@ -16,6 +16,7 @@ from assessment_pages import (
     root,
 )
 from docx import Document
+from support import follow_link
 
 import build_inventory as inventory
 
@@ -126,3 +127,14 @@ def test_docx_export_opens_and_holds_the_answers_and_summary(page, site_url, slu
     assert answered == [expected[1:3] for _, _, expected in steps if expected[1] != "Notes"]
     notes = [p.text for p in doc.paragraphs if p.text.startswith("Notes: ")]
     assert notes == [f"Notes: {expected[2][1:]}" for _, _, expected in steps if expected[1] == "Notes"]
+
+
+@pytest.mark.browser
+def test_a_form_reached_by_instant_navigation_starts(page, site_url):
+    """Online, Material swaps pages without a reload; the form's script must still mount it."""
+    slug = SLUGS[1]
+    page.goto(site_url + "inventory/")
+    follow_link(page, url(site_url, slug))
+    root(page, slug).locator("[data-role=actions]").wait_for(state="visible")
+    enter(page, entered_answers(load_spec(slug))[:2])
+    assert "Overall average" in root(page, slug).locator("[data-role=overall]").inner_text()
