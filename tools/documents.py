@@ -12,7 +12,8 @@ import importlib.util
 import io
 import sys
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
@@ -20,6 +21,7 @@ from typing import Any, Protocol
 import markdown
 import yaml
 from docx import Document
+from docx.opc.phys_pkg import _ZipPkgWriter
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -136,19 +138,27 @@ def document_bytes(title: str, summary: str, html: str, *, kind: str = "", topic
     docx_writer.write_html(doc, html)
     docx_writer.runs.add_footer(doc, f"{TOOLKIT} · {title}")
     out = io.BytesIO()
-    doc.save(out)
-    return stable_zip(out.getvalue())
-
-
-def stable_zip(data: bytes) -> bytes:
-    """The same zip with fixed member times, so an unchanged tool gives identical bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info))
+    with fixed_zip_times():
+        doc.save(out)
     return out.getvalue()
+
+
+@contextmanager
+def fixed_zip_times() -> Iterator[None]:
+    """python-docx stamps each zip member with the time of saving; a fixed time keeps an unchanged
+    tool's document identical from build to build (no private API offers another way in)."""
+    original = _ZipPkgWriter.write
+
+    def write(self: _ZipPkgWriter, pack_uri: Any, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        self._zipf.writestr(member, blob)
+
+    _ZipPkgWriter.write = write  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        _ZipPkgWriter.write = original  # type: ignore[method-assign]
 
 
 def tool_document(tool: ToolLike, md: markdown.Markdown | None = None) -> bytes:

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 LINK_COLOR = RGBColor(0x05, 0x63, 0xC1)
 SKIPPED_LINKS = {"headerlink", "footnote-backref"}
@@ -78,16 +79,17 @@ class Inline:
     def text(self, text: str | None, fmt: Format) -> None:
         if not text:
             return
-        if not self.keep_lines:
-            text = SPACES.sub(" ", text)
-        style(self.paragraph.add_run(text), fmt)
+        if self.keep_lines:
+            style(self.paragraph.add_run(text), fmt)  # python-docx turns newlines into breaks
+        else:
+            style(add_run(self.paragraph, SPACES.sub(" ", text)), fmt)
 
     def link(self, text: str, url: str, fmt: Format) -> None:
         """A clickable outside link (relative links to other pages of the site stay plain text)."""
         r_id = self.paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), r_id)
-        run = self.paragraph.add_run(SPACES.sub(" ", text))
+        run = add_run(self.paragraph, SPACES.sub(" ", text))
         style(run, fmt)
         run.font.color.rgb = LINK_COLOR
         run.font.underline = True
@@ -107,26 +109,43 @@ def style(run: Any, fmt: Format) -> None:
         run.font.superscript = True
 
 
+def add_run(paragraph: Paragraph, text: str) -> Run:
+    """paragraph.add_run(text) without python-docx's character-by-character scan (no tabs or newlines here)."""
+    r = paragraph._p.add_r()
+    r.add_t(text)
+    return Run(r, paragraph)
+
+
+def texts(paragraph: Paragraph) -> list[Any]:
+    """The paragraph's <w:t> elements, in order (reading them is much faster than run.text)."""
+    return list(paragraph._p.iter(qn("w:t")))
+
+
+def set_text(element: Any, text: str) -> None:
+    element.text = text
+    element.set(qn("xml:space"), "preserve")
+
+
 def tidy(paragraph: Paragraph) -> None:
-    """Trim the spaces Markdown leaves at the start and end of a paragraph."""
-    runs = [run for run in paragraph.runs if run.text]
-    for run in runs:  # leading spaces may span several runs
-        if run.text.strip(" "):
-            run.text = run.text.lstrip(" ") if run.text.startswith(" ") else run.text
+    """Trim the spaces Markdown leaves at the start and end of a paragraph (they may span several runs)."""
+    found = texts(paragraph)
+    for element in found:
+        if (element.text or "").strip(" "):
+            set_text(element, element.text.lstrip(" "))
             break
-        run.text = ""
-    for run in reversed(runs):
-        if run.text.strip(" "):
-            run.text = run.text.rstrip(" ") if run.text.endswith(" ") else run.text
+        set_text(element, "")
+    for element in reversed(found):
+        if (element.text or "").strip(" "):
+            set_text(element, element.text.rstrip(" "))
             break
-        run.text = ""
+        set_text(element, "")
 
 
 def prefix(paragraph: Paragraph, mark: str) -> None:
     """Put a mark (a checkbox, a note number) and a space before the paragraph's text."""
-    runs = paragraph.runs
-    if runs:
-        runs[0].text = f"{mark} {runs[0].text}"
+    found = texts(paragraph)
+    if found:
+        set_text(found[0], f"{mark} {found[0].text or ''}")
     else:
         paragraph.add_run(mark)
 

@@ -171,18 +171,18 @@ class Writer:
         cells = [[cell for cell in row if is_element(cell) and cell.tag in ("th", "td")] for row in rows]
         width = max((len(row) for row in cells), default=1)
         table = self.new_table(container, len(rows), width)
+        made = list(table.rows)  # table.rows[r] and table.cell() rescan the whole table on every call
         for r, (row, row_cells) in enumerate(zip(rows, cells, strict=True)):
-            # _Cell from the row's own <w:tc>s: table.cell() rescans the whole table on every call.
-            targets = [_Cell(tc, table) for tc in table.rows[r]._tr.tc_lst]
+            targets = [_Cell(tc, table) for tc in made[r]._tr.tc_lst]
             for c, cell in enumerate(row_cells):
                 paragraph = targets[c].paragraphs[0]
                 Inline(paragraph).children(cell, Format(bold=cell.tag == "th"))
                 tidy(paragraph)
                 paragraph.alignment = ALIGN.get(cell.get("align") or "")
             if row.getparent().tag == "thead":
-                mark_header(table.rows[r])
+                mark_header(made[r])
             elif not "".join(cell.text_content() for cell in row_cells).strip():
-                table.rows[r].height = ANSWER_BOX if width == 1 else ANSWER_ROW
+                made[r].height = ANSWER_BOX if width == 1 else ANSWER_ROW
         return table
 
     def new_table(self, container: Any, rows: int, cols: int) -> Table:
