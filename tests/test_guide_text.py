@@ -79,7 +79,7 @@ def dangling_colons(path):
             if LIST_START.match(lines[index + 1]):  # Python-Markdown needs a blank line first
                 problems.append(f"{path.relative_to(ROOT)}:{index + 2}: a list needs a blank line before it")
             continue  # the paragraph goes on
-        following = next((line for line in lines[index + 1 :] if line.strip()), "")
+        following = next((l for l in lines[index + 1 :] if l.strip()), "")
         if not ANNOUNCED.match(following):
             problems.append(f"{path.relative_to(ROOT)}:{index + 1}: {stripped[-70:]}")
     return problems
