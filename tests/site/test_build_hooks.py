@@ -1,4 +1,4 @@
-"""The build hooks' incremental steps: the wheel, the browser bundles. Each is skipped only when nothing it is made from changed."""
+"""The build hooks' incremental steps (the wheel, the browser bundles) are skipped only when nothing changed."""
 
 import importlib.util
 import os
