@@ -5,12 +5,15 @@ before every build and every `mkdocs serve` reload. A wrong
 catalog stops the build with a message naming the file, the field and what was expected.
 """
 
+import importlib.util
 import logging
 import re
 import string
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import jinja2
 import pandas as pd
@@ -82,46 +85,55 @@ def load_topics(path):
     return {entry["name"]: entry.get("description", "") for entry in topics}
 
 
-def check_tool(path, meta, topics, chapters):
+def check_tool(path: Path, meta: dict[str, Any], topics: dict[str, str], chapters: dict[int, Any]) -> list[str]:
     """Every problem with one record's fields, as messages naming file and field."""
-    problems = []
     where = path.relative_to(ROOT)
-    for name in sorted(set(meta) - FIELDS):
-        problems.append(f"{where}: field '{name}': unknown field (expected one of {sorted(FIELDS)})")
+    problems = [
+        f"field '{name}': unknown field (expected one of {sorted(FIELDS)})" for name in sorted(set(meta) - FIELDS)
+    ]
     for name in ("title", "summary"):
         if not isinstance(meta.get(name), str) or not meta[name].strip():
-            problems.append(f"{where}: field '{name}': expected a non-empty text")
+            problems.append(f"field '{name}': expected a non-empty text")
     if meta.get("kind") not in KINDS:
-        problems.append(f"{where}: field 'kind': expected one of {', '.join(KINDS)}; got {meta.get('kind')!r}")
-    modules = meta.get("modules")
+        problems.append(f"field 'kind': expected one of {', '.join(KINDS)}; got {meta.get('kind')!r}")
+    problems += check_modules(meta.get("modules"), chapters)
+    problems += check_topics(meta.get("topics"), topics)
+    problems += check_downloads(meta.get("downloads", []))
+    return [f"{where}: {problem}" for problem in problems]
+
+
+def check_modules(modules: Any, chapters: dict[int, Any]) -> list[str]:
     if not isinstance(modules, list) or not modules:
-        problems.append(f"{where}: field 'modules': expected a list of chapter numbers 1-11")
-    else:
-        for module in modules:
-            if type(module) is not int or not 1 <= module <= 11:
-                problems.append(f"{where}: field 'modules': expected chapter numbers 1-11; got {module!r}")
-            elif module not in chapters:
-                problems.append(f"{where}: field 'modules': chapter {module} has no folder docs/{module:02d}-*/")
-    listed = meta.get("topics")
-    if not isinstance(listed, list) or not listed:
-        problems.append(f"{where}: field 'topics': expected a list of topics from tools/topics.yml")
-    else:
-        for topic in listed:
-            if topic not in topics:
-                problems.append(
-                    f"{where}: field 'topics': unknown topic {topic!r} (expected a name from tools/topics.yml; in a [list], quote names that contain commas)"
-                )
-    downloads = meta.get("downloads", [])
-    if not isinstance(downloads, list) or not all(isinstance(d, str) for d in downloads):
-        problems.append(f"{where}: field 'downloads': expected a list of file names")
-    else:
-        for name in downloads:
-            if not download_source(name):
-                problems.append(
-                    f"{where}: field 'downloads': {name!r} is missing (expected tools/files/{name} "
-                    f"or a workbook spec tools/downloads/{Path(name).stem}.yml)"
-                )
+        return ["field 'modules': expected a list of chapter numbers 1-11"]
+    problems = []
+    for module in modules:
+        if type(module) is not int or not 1 <= module <= 11:
+            problems.append(f"field 'modules': expected chapter numbers 1-11; got {module!r}")
+        elif module not in chapters:
+            problems.append(f"field 'modules': chapter {module} has no folder docs/{module:02d}-*/")
     return problems
+
+
+def check_topics(listed: Any, topics: dict[str, str]) -> list[str]:
+    if not isinstance(listed, list) or not listed:
+        return ["field 'topics': expected a list of topics from tools/topics.yml"]
+    return [
+        f"field 'topics': unknown topic {topic!r} (expected a name from tools/topics.yml; "
+        "in a [list], quote names that contain commas)"
+        for topic in listed
+        if topic not in topics
+    ]
+
+
+def check_downloads(downloads: Any) -> list[str]:
+    if not isinstance(downloads, list) or not all(isinstance(d, str) for d in downloads):
+        return ["field 'downloads': expected a list of file names"]
+    return [
+        f"field 'downloads': {name!r} is missing (expected tools/files/{name} "
+        f"or a workbook spec tools/downloads/{Path(name).stem}.yml)"
+        for name in downloads
+        if not download_source(name)
+    ]
 
 
 def download_source(name):
@@ -133,6 +145,16 @@ def download_source(name):
     if Path(name).suffix in (".xlsx", ".csv") and spec.is_file():
         return spec
     return None
+
+
+def offered(tool):
+    """The files a tool page offers: its downloads, then its Word version when the tool is a document."""
+    return [*tool.downloads, *([documents.file_name(tool.slug)] if documents.is_document(tool.kind) else [])]
+
+
+def formats(tool):
+    """The file formats a tool comes in, e.g. ['DOCX', 'XLSX', 'CSV'], for the inventory's list."""
+    return list(dict.fromkeys(Path(name).suffix.lstrip(".").upper() for name in offered(tool)))
 
 
 def load_chapters():
@@ -183,7 +205,7 @@ def load_catalog():
 def duplicates(tools):
     problems = []
     for key in ("slug", "title"):
-        seen = {}
+        seen: dict[str, str] = {}
         for tool in tools:
             value = getattr(tool, key).casefold()
             if value in seen:
@@ -228,6 +250,7 @@ def tool_frame(tools):
     frame = pd.DataFrame([vars(tool) for tool in tools])
     frame["sort_key"] = frame["title"].map(sort_key)
     frame["letter"] = frame["sort_key"].str[0].str.upper()
+    frame["formats"] = [formats(tool) for tool in tools]
     return frame.sort_values("sort_key", kind="stable").reset_index(drop=True)
 
 
@@ -291,8 +314,8 @@ def facts(tool, chapters):
         ("Chapters", " · ".join(f"[{m}. {chapters[m][1]}](../../{chapters[m][0]}/index.md)" for m in tool.modules)),
         ("Topics", " · ".join(f"[{t}](../by-topic.md#{slugify(t, '-')})" for t in tool.topics)),
     ]
-    if tool.downloads:
-        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in tool.downloads)))
+    if offered(tool):
+        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in offered(tool))))
     if tool.used_in:
         rows.append(("Used in", " · ".join(f"[{title}](../../{page})" for page, title in tool.used_in)))
     return rows
@@ -309,25 +332,40 @@ def write_if_changed(path, content):
     return True
 
 
-def build_downloads(tools):
-    """Copy or generate every download into docs/inventory/downloads/; return their paths."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
-    from workbooks import SpecError, write_workbook  # tools/workbooks.py, beside its specs
+def load_renderer(name: str) -> ModuleType:
+    """A renderer that lives beside the data it renders (tools/<name>.py), loaded by its path once."""
+    module = sys.modules.get(f"tools_{name}")
+    if module is None:
+        spec = importlib.util.spec_from_file_location(f"tools_{name}", TOOLS / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    return module
 
+
+# tools/documents.py: a tool's Markdown -> its Word version (.docx).
+documents = load_renderer("documents")
+
+
+def build_downloads(tools: list[Tool]) -> set[Path]:
+    """Copy or generate every download into docs/inventory/downloads/; return their paths."""
+    workbooks = load_renderer("workbooks")
+    # A download is stale when its source, or the code that writes it, changed since.
+    code = max(Path(__file__).stat().st_mtime, (TOOLS / "workbooks.py").stat().st_mtime)
     written = set()
     for tool in tools:
         for name in tool.downloads:
             source, target = download_source(name), OUT / "downloads" / name
+            assert source is not None  # load_catalog checked every download has one
             written.add(target)
-            if target.exists() and target.stat().st_mtime >= max(
-                source.stat().st_mtime, Path(__file__).stat().st_mtime
-            ):
+            if target.exists() and target.stat().st_mtime >= max(source.stat().st_mtime, code):
                 continue  # up to date; regenerating would change zip timestamps and re-trigger serve
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.suffix == ".yml":
                 try:
-                    write_workbook(source, target)
-                except SpecError as error:
+                    workbooks.write_workbook(source, target)
+                except workbooks.SpecError as error:
                     raise CatalogError(str(error)) from None
             else:
                 target.write_bytes(source.read_bytes())
@@ -339,6 +377,7 @@ def build():
     tools, topics, chapters = load_catalog()
     pages = render_all(tools, topics, chapters)
     keep = {OUT / name for name in pages} | build_downloads(tools)
+    keep |= documents.write_documents(tools, TOOLS, OUT / "downloads")
     for name, text in pages.items():
         write_if_changed(OUT / name, text)
     for stale in [p for p in OUT.rglob("*") if p.is_file() and p not in keep]:

@@ -7,7 +7,7 @@ download button. Without it (a fresh clone) the marker becomes a note saying how
 itself the marker says which version the reader has open.
 """
 
-import json
+import importlib.util
 import logging
 import posixpath
 from pathlib import Path
@@ -18,13 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKER = "<!-- offline-download -->"
 log = logging.getLogger("mkdocs.hooks.download")
 
-
-def version():
-    return json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["version"]
-
-
-def zip_path():
-    return ROOT / "dist" / f"start-toolkit-offline-{version()}.zip"
+# scripts/project.py names the zip and reads the version, for this hook and scripts/build_bundle.py.
+_spec = importlib.util.spec_from_file_location("project", ROOT / "scripts" / "project.py")
+assert _spec and _spec.loader
+project = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(project)
+version, zip_path = project.version, project.zip_path
 
 
 def offline_build(config):

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 _spec = importlib.util.spec_from_file_location(
     "build_inventory", Path(__file__).resolve().parent.parent / "build_inventory.py"
 )
+assert _spec and _spec.loader
 build_inventory = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build_inventory)
 

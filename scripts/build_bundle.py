@@ -2,12 +2,11 @@
 
 The site is built from the same sources with mkdocs-material's offline plugin (START_OFFLINE=true:
 no directory URLs, the search index as a script), the file:// Pyodide pack is added
-(scripts/offline_pack.py), and the folder is zipped under one top folder. The version comes from
-package.json. Usage: python scripts/build_bundle.py [--out-dir DIR]
+(scripts/offline_pack.py), and the folder is zipped under one top folder. Its name comes from
+scripts/project.py (the version from package.json). Usage: python scripts/build_bundle.py [--out-dir DIR]
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -16,27 +15,17 @@ import time
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from offline_pack import PackError, write_pack  # noqa: E402
+from offline_pack import PackError, write_pack
+from project import DIST, ROOT, RUNTIME_FILES, zip_name
 
-ROOT = Path(__file__).resolve().parent.parent
-DIST = ROOT / "dist"
 # Files an offline reader never loads: source maps, the gzipped sitemap, the JSON search index
 # (from disk the index is read from search_index.js), and the runtime files the pack replaces.
 SKIP_SUFFIXES = (".map", ".xml.gz")
 SKIP_PATHS = {"search/search_index.json"}
-SKIP_RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+SKIP_RUNTIME = {*RUNTIME_FILES, "pyodide-lock.json"}
 
 
-def version():
-    return json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["version"]
-
-
-def zip_name(for_version=None):
-    return f"start-toolkit-offline-{for_version or version()}.zip"
-
-
-def build_site(site_dir):
+def build_site(site_dir: Path) -> None:
     """`mkdocs build --strict` with the offline plugin on, into site_dir."""
     env = dict(os.environ, START_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(
@@ -50,7 +39,7 @@ def build_site(site_dir):
         raise SystemExit(f"the offline site did not build:\n{done.stderr[-4000:]}")
 
 
-def packed_away(relative):
+def packed_away(relative: str) -> bool:
     """True for files the offline copy leaves out (see SKIP_* above)."""
     if relative in SKIP_PATHS or relative.endswith(SKIP_SUFFIXES):
         return True
@@ -59,7 +48,7 @@ def packed_away(relative):
     return in_runtime and (parts[2] in SKIP_RUNTIME or parts[2].endswith(".whl"))
 
 
-def write_zip(site_dir, zip_path, top):
+def write_zip(site_dir: Path, zip_path: Path, top: str) -> None:
     """Zip site_dir under one top folder, in a stable order; written beside, then moved into place."""
     partial = zip_path.with_suffix(".zip.part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -70,7 +59,7 @@ def write_zip(site_dir, zip_path, top):
     partial.replace(zip_path)
 
 
-def build_bundle(out_dir=DIST):
+def build_bundle(out_dir: Path = DIST) -> Path:
     """Build the zip into out_dir and return its path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -81,13 +70,13 @@ def build_bundle(out_dir=DIST):
         try:
             write_pack(site_dir)
         except PackError as error:
-            raise SystemExit(f"the offline runtime pack failed: {error}")
+            raise SystemExit(f"the offline runtime pack failed: {error}") from None
         zip_path = out_dir / name
         write_zip(site_dir, zip_path, site_dir.name)
     return zip_path
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", default=DIST, type=Path, help="where to write the zip (default: dist/)")
     args = parser.parse_args(argv)

@@ -1,12 +1,15 @@
 """Write the file:// Pyodide runtime pack into a built offline site, under assets/pyodide/offline/.
 
 Chromium blocks fetch and module imports on pages opened from disk, so everything the calculators
-need arrives as classic scripts (see web/offline/loader.js):
+need arrives as classic scripts (read by web/offline/loader.js, bundled as assets/web/offline.js),
+each handing its part over on the site's one global, StartToolkit:
 
-- pyodide.js: the npm package's classic loader (sets window.loadPyodide);
-- pyodide-asm.js: pyodide.asm.mjs bundled by esbuild as an IIFE, handed over as createPyodideModule;
-- pack.js: the lock (trimmed to the packages this site ships) and the list of packed files;
-- <file>.js: the wasm, the stdlib zip and every shipped wheel, base64 in a string.
+- pyodide.js: the npm package's classic loader (sets window.loadPyodide, Pyodide's own global);
+- pyodide-asm.js: pyodide.asm.mjs bundled by esbuild as an IIFE (StartToolkit.pyodideAsm);
+- pack.js: the lock, trimmed to the packages this site ships, and the list of packed files
+  (StartToolkit.offlinePack);
+- <file>.js: the wasm, the stdlib zip and every shipped wheel, base64 in a string
+  (StartToolkit.offlineFiles[<file>]).
 """
 
 import base64
@@ -15,12 +18,12 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from project import PACKED_RUNTIME_FILES, ROOT
+
 NODE = ROOT / "node_modules"
-LOADER = ROOT / "web" / "offline" / "loader.js"
-# Runtime files always packed, with the Content-Type the fetch shim answers with.
-CORE = {"pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": "application/zip"}
+NAMESPACE = "StartToolkit"
 WHEEL_TYPE = "application/zip"
 
 
@@ -28,7 +31,7 @@ class PackError(RuntimeError):
     """The built site lacks something the pack needs, or a file does not match its lock entry."""
 
 
-def shipped_lock(pyodide_dir):
+def shipped_lock(pyodide_dir: Path) -> dict[str, Any]:
     """The site's lock, keeping only packages whose file the site actually holds (checked by sha256)."""
     lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
     shipped = {}
@@ -47,18 +50,18 @@ def shipped_lock(pyodide_dir):
     return {**lock, "packages": shipped}
 
 
-def write_payload(source, target, name):
+def write_payload(source: Path, target: Path, name: str) -> None:
     """A classic script that stores the file's bytes, base64-encoded, under its name."""
     encoded = base64.b64encode(source.read_bytes()).decode("ascii")
     target.write_text(
-        "self.StartOfflineFiles = self.StartOfflineFiles || {};\n"
-        f'self.StartOfflineFiles[{json.dumps(name)}] = "{encoded}";\n',
+        f"self.{NAMESPACE} ??= {{}};\nself.{NAMESPACE}.offlineFiles ??= {{}};\n"
+        f'self.{NAMESPACE}.offlineFiles[{json.dumps(name)}] = "{encoded}";\n',
         encoding="ascii",
     )
 
 
-def bundle_module(target):
-    """pyodide.asm.mjs as a classic script: its default export ends up on StartOfflinePyodideAsm."""
+def bundle_module(target: Path) -> None:
+    """pyodide.asm.mjs as a classic script: its default export ends up on StartToolkit.pyodideAsm."""
     esbuild = NODE / ".bin" / "esbuild"
     if not esbuild.exists():
         raise PackError("node_modules/.bin/esbuild is missing: run `make setup` (npm ci)")
@@ -67,7 +70,7 @@ def bundle_module(target):
             str(esbuild),
             str(NODE / "pyodide" / "pyodide.asm.mjs"),
             "--format=iife",
-            "--global-name=StartOfflinePyodideAsm",
+            f"--global-name={NAMESPACE}.pyodideAsm",
             f"--outfile={target}",
             "--log-level=error",
         ],
@@ -78,14 +81,14 @@ def bundle_module(target):
         raise PackError(f"esbuild failed:\n{done.stderr[-2000:]}")
 
 
-def copy_classic_loader(target):
+def copy_classic_loader(target: Path) -> None:
     """The npm package's pyodide.js, without its source-map comment (the map is not shipped)."""
     text = (NODE / "pyodide" / "pyodide.js").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")]
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_pack(site_dir):
+def write_pack(site_dir: Path) -> Path:
     """Add assets/pyodide/offline/ to the built site in site_dir; return that folder."""
     pyodide_dir = Path(site_dir) / "assets" / "pyodide"
     out = pyodide_dir / "offline"
@@ -94,7 +97,7 @@ def write_pack(site_dir):
     out.mkdir(parents=True)
 
     lock = shipped_lock(pyodide_dir)
-    types = dict(CORE)
+    types = dict(PACKED_RUNTIME_FILES)
     types.update({entry["file_name"]: WHEEL_TYPE for entry in lock["packages"].values()})
     files = {}
     for name, content_type in sorted(types.items()):
@@ -105,11 +108,10 @@ def write_pack(site_dir):
         write_payload(source, out / script, name)
         files[name] = {"script": script, "type": content_type, "bytes": source.stat().st_size}
 
+    pack = json.dumps({"files": files, "lock": lock}, separators=(",", ":"))
     (out / "pack.js").write_text(
-        "self.StartOfflinePack = " + json.dumps({"files": files, "lock": lock}, separators=(",", ":")) + ";\n",
-        encoding="utf-8",
+        f"self.{NAMESPACE} ??= {{}};\nself.{NAMESPACE}.offlinePack = {pack};\n", encoding="utf-8"
     )
     copy_classic_loader(out / "pyodide.js")
     bundle_module(out / "pyodide-asm.js")
-    shutil.copyfile(LOADER, out / "loader.js")
     return out

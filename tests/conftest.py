@@ -1,80 +1,40 @@
-"""Shared fixtures: a strict build of the site, a loopback server for it, and Debian Chromium via Playwright."""
+"""Shared fixtures: the site built for a loopback server, Debian Chromium, and pages whose every
+request and console error is checked when the test ends (nothing from another host, no CSP violation).
 
-import functools
-import os
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+Browser tests that are not about a cold start share one warm calculator page (`calculators`):
+the engine starts once, and each test moves to its calculator with the site's own navigation.
+"""
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from support import CHROMIUM, PageLog, Server, build_site, follow_link, launch_chromium, wait_for_results
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory):
-    """`mkdocs build --strict` into a fresh folder; the completed process, with the folder as .site."""
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # the theme's end-of-life banner, as `make` sets it
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-4000:]}")
-    done.site = out
+def site_server(tmp_path_factory):
+    """A loopback server for the site's folder; its address exists before the site is built."""
+    server = Server(tmp_path_factory.mktemp("site"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_build(site_server):
+    """`mkdocs build --strict` for the server's address; the completed process, with the folder as .site."""
+    done = build_site(site_server.folder, site_url=site_server.url)
+    done.site = site_server.folder
     return done
 
 
 @pytest.fixture(scope="session")
 def built_site(site_build):
+    if site_build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{site_build.stderr[-4000:]}")
     return site_build.site
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-    }
-
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a browser that drops a connection mid-file is not a test failure
-
-
-def serve(folder):
-    """Serve a folder on a free loopback port in a background thread; return (server, base URL)."""
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
+def site_url(built_site, site_server):
+    return site_server.start()
 
 
 @pytest.fixture(scope="session")
@@ -85,32 +45,83 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        # Playwright's launch() gives every run a new, empty user-data dir.
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 
 
-class PageLog:
-    """What a page did: every request URL, and every console error (CSP violations among them)."""
-
-    def __init__(self, page):
-        self.requests, self.errors = [], []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
-
-    def csp_violations(self):
-        return [e for e in self.errors if "Content Security Policy" in e or "Content-Security-Policy" in e]
+def assert_clean(log, requests_since=0, errors_since=0):
+    """What every browser test ends with: no request left the machine, no CSP violation."""
+    foreign = log.foreign_requests(requests_since)
+    violations = log.csp_violations(errors_since)
+    assert not foreign, "requests to other hosts:\n" + "\n".join(foreign[:20])
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser context and page; fails the test on any CSP violation it logged."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.log = PageLog(page)
-    yield page
-    violations = page.log.csp_violations()
-    context.close()
-    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+def new_context(browser):
+    """Makes fresh browser contexts (options as browser.new_context); each of their pages is
+    checked when the test ends."""
+    contexts, pages = [], []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        context.on("page", lambda page: pages.append(PageLog.of(page)))
+        contexts.append(context)
+        return context
+
+    yield make
+    logs = {id(log): log for log in pages}
+    for context in contexts:
+        logs.update((id(PageLog.of(page)), PageLog.of(page)) for page in context.pages)
+        context.close()
+    for log in logs.values():
+        assert_clean(log)
+
+
+@pytest.fixture
+def page(new_context):
+    """A fresh browser context and page, checked when the test ends."""
+    page = new_context().new_page()
+    PageLog.of(page)
+    return page
+
+
+class WarmCalculators:
+    """One browser page that keeps the calculators' engine running while tests move between them."""
+
+    def __init__(self, browser, site_url):
+        self.site_url = site_url
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        PageLog.of(self.page)
+        self.page.goto(site_url + "calculators/")
+
+    def open(self, name):
+        """Move to calculator `name` as a reader would (a link: an instant navigation) with nothing
+        remembered from earlier tests, and wait for its sample; returns the calculator's root."""
+        page = self.page
+        page.evaluate("localStorage.clear()")
+        if f"/calculators/{name}/" in page.url:  # the same address would not swap the page
+            follow_link(page, self.site_url + "calculators/")
+        follow_link(page, f"{self.site_url}calculators/{name}/")
+        return wait_for_results(page, name)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="session")
+def warm_calculators(browser, site_url):
+    warm = WarmCalculators(browser, site_url)
+    yield warm
+    warm.close()
+
+
+@pytest.fixture
+def calculators(warm_calculators):
+    """The warm calculator page; what it did during the test is checked when the test ends."""
+    log = warm_calculators.page.log
+    start = len(log.requests), len(log.errors)
+    yield warm_calculators
+    assert_clean(log, *start)

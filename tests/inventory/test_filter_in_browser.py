@@ -37,10 +37,8 @@ def test_typing_and_topics_narrow_the_list(page, site_url):
     assert page.locator(".inventory-empty").is_visible()
 
 
-def test_without_javascript_the_list_is_plain(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_list_is_plain(new_context, site_url):
+    page = new_context(java_script_enabled=False).new_page()
     page.goto(site_url + "inventory/")
     assert page.locator("[data-role=tool-list] li").count() > 40
     assert not page.locator("[data-role=inventory-filter]").is_visible()
-    context.close()

@@ -1,14 +1,11 @@
 """The offline copy, built once per session by scripts/build_bundle.py and unzipped into a temp folder."""
 
-import json
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from project import ROOT, zip_name
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +20,7 @@ def offline_zip(tmp_path_factory):
     )
     if done.returncode != 0:
         pytest.fail(f"scripts/build_bundle.py failed:\n{done.stdout[-2000:]}{done.stderr[-4000:]}")
-    version = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["version"]
-    path = out / f"start-toolkit-offline-{version}.zip"
+    path = out / zip_name()
     assert path.is_file(), f"no {path.name} in {sorted(p.name for p in out.iterdir())}"
     return path
 

@@ -8,8 +8,7 @@ import shutil
 import zipfile
 
 import pytest
-from calculator_pages import open_calculator, results
-from site_checks import foreign_html_loads, heading
+from support import foreign_html_loads, heading, open_calculator, policy_problems, results
 
 LIMIT_BYTES = 25 * 1000 * 1000
 LOCAL_SCHEMES = {"file", "data", "blob"}
@@ -34,8 +33,9 @@ def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_z
     for needed in [
         "index.html",
         "search/search_index.js",
-        "assets/javascripts/iframe-worker-shim.js",
-        "assets/pyodide/offline/loader.js",
+        "assets/web/site.js",
+        "assets/web/calculators.js",
+        "assets/web/offline.js",
         "assets/pyodide/offline/pack.js",
         "assets/pyodide/offline/pyodide.js",
         "assets/pyodide/offline/pyodide-asm.js",
@@ -45,6 +45,13 @@ def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_z
         assert top + needed in names, needed
 
 
+def test_only_calculator_pages_of_the_copy_may_compile_webassembly(offline_copy):
+    """From disk every page loads in full with its own policy, so chapter pages do without."""
+    problems = policy_problems(offline_copy, lambda name, text: "data-calculator=" in text)
+    assert problems == []
+    assert (offline_copy / "calculators" / "growth.html").is_file()
+
+
 def test_no_file_in_the_copy_loads_anything_from_another_host(offline_copy):
     assert foreign_html_loads(offline_copy) == []
     assert "unpkg.com" not in (offline_copy / "index.html").read_text(encoding="utf-8")
@@ -52,7 +59,8 @@ def test_no_file_in_the_copy_loads_anything_from_another_host(offline_copy):
 
 def test_the_packed_wheel_matches_the_sha256_in_the_packed_lock(offline_copy):
     folder = offline_copy / "assets" / "pyodide" / "offline"
-    pack = json.loads(re.search(r"=\s*(\{.*\});\s*$", (folder / "pack.js").read_text(encoding="utf-8"), re.S).group(1))
+    text = (folder / "pack.js").read_text(encoding="utf-8")
+    pack = json.loads(re.search(r"offlinePack = (\{.*\});\s*$", text, re.S).group(1))
     entry = pack["lock"]["packages"]["start-calculators"]
     payload = (folder / pack["files"][entry["file_name"]]["script"]).read_text(encoding="ascii")
     wheel = base64.b64decode(re.search(r'\] = "([A-Za-z0-9+/=]+)";', payload).group(1))
@@ -101,17 +109,15 @@ def test_the_inventory_filter_works_from_disk(page, offline_copy):
 
 
 @pytest.mark.browser
-def test_the_lq_calculator_from_disk_shows_the_served_sites_values(page, offline_copy, browser, site_url):
-    # From disk runtime.js takes the main-thread path, with the same widget and status line.
+def test_the_lq_calculator_from_disk_shows_the_served_sites_values(page, offline_copy, calculators):
+    # From disk the runtime takes the main-thread path, with the same widget and status line.
     open_calculator(page, (offline_copy / "calculators" / "location-quotient.html").as_uri(), "location-quotient")
     offline = results(page, "industry_code")
     assert_only_local_requests(page)
+    assert not [url for url in page.log.requests if url.endswith("/assets/web/worker.js")], "no worker from disk"
 
-    context = browser.new_context()
-    served_page = context.new_page()
-    open_calculator(served_page, site_url + "calculators/location-quotient/", "location-quotient")
-    served = results(served_page, "industry_code")
-    context.close()
+    calculators.open("location-quotient")
+    served = results(calculators.page, "industry_code")
     assert len(offline) > 50 and offline == served
 
 
@@ -131,7 +137,7 @@ def test_a_tampered_wheel_is_refused(page, offline_copy, tmp_path):
     console = []  # Pyodide reports a failed package on the console (warning or error), then the import fails
     page.on("console", lambda message: console.append(message.text))
     open_from_disk(page, copy, "calculators/location-quotient.html")
-    outcome = page.evaluate("StartRuntime.ready().then(() => 'ready', (error) => String(error))")
+    outcome = page.evaluate("StartToolkit.runtime.ready().then(() => 'ready', (error) => String(error))")
     assert outcome != "ready"
     assert any("integrity check failed" in text for text in console + [outcome]), console
     assert_only_local_requests(page)
@@ -145,7 +151,8 @@ def test_a_missing_runtime_file_is_reported_not_awaited_forever(page, offline_co
     (copy / "assets" / "pyodide" / "offline" / "pyodide.asm.wasm.js").unlink()
 
     open_from_disk(page, copy, "calculators/location-quotient.html")
-    outcome = page.evaluate("StartRuntime.ready().then(() => 'ready', (error) => String(error))")
+    page.wait_for_function("() => Boolean(window.StartToolkit?.runtime)")
+    outcome = page.evaluate("StartToolkit.runtime.ready().then(() => 'ready', (error) => String(error))")
     assert "pyodide.asm.wasm.js" in outcome
     status = page.locator("[data-calculator=location-quotient] [data-role=status]")
     status.filter(has_text="did not start").wait_for(timeout=10000)

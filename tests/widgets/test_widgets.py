@@ -1,13 +1,19 @@
-"""The four calculator widgets in Chromium: samples match the CLI, uploads, errors, safety, reload, privacy."""
+"""The four calculator widgets in Chromium: samples match the CLI, uploads, errors, safety, reload, privacy.
+
+Most tests share one warm page (the `calculators` fixture): the engine starts once and each test
+moves to its calculator through the site's own links. Tests about a start or a reload load their
+own page.
+"""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from calculator_pages import SLOW, results
-from calculator_pages import open_calculator as open_page
+from playwright.sync_api import expect
+from support import CALCULATORS, SLOW, follow_link, open_calculator, results, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -27,10 +33,6 @@ def cli(*args):
     return json.loads(done.stdout)
 
 
-def open_calculator(page, site_url, name):
-    return open_page(page, f"{site_url}calculators/{name}/", name)
-
-
 def assert_same(widget, expected, key, columns):
     """Every CLI row appears in the widget with the same unrounded numbers (missing stays missing)."""
     assert len(widget) == len(expected)
@@ -44,8 +46,9 @@ def assert_same(widget, expected, key, columns):
                 assert float(row[column]) == pytest.approx(value, rel=1e-12, abs=1e-12), (record[key], column)
 
 
-def test_location_quotient_sample_matches_the_cli(page, site_url):
-    open_calculator(page, site_url, "location-quotient")
+def test_location_quotient_sample_matches_the_cli(calculators):
+    calculators.open("location-quotient")
+    page = calculators.page
     assert_same(
         results(page, "industry_code"),
         cli("lq", "--sample"),
@@ -55,18 +58,19 @@ def test_location_quotient_sample_matches_the_cli(page, site_url):
     assert "Central Ohio" in page.locator("[data-role=source]").inner_text()
 
 
-def test_uploading_the_county_files_matches_the_cli(page, site_url):
-    root = open_calculator(page, site_url, "location-quotient")
+def test_uploading_the_county_files_matches_the_cli(calculators):
+    root = calculators.open("location-quotient")
+    page = calculators.page
     root.locator("select").nth(1).select_option("sector")
     root.locator("input[type=file][data-role=upload]").set_input_files([str(p) for p in SAMPLE])
     page.locator("[data-role=source]").filter(has_text="your QCEW files").wait_for(timeout=SLOW)
     expected = cli("lq", "--qcew", *SAMPLE, "--level", "sector")
-    page.wait_for_timeout(200)
     assert_same(results(page, "industry_code"), expected, "industry_code", ["region_employment", "lq"])
 
 
-def test_a_bad_upload_shows_an_error_and_keeps_the_table(page, site_url, tmp_path):
-    root = open_calculator(page, site_url, "location-quotient")
+def test_a_bad_upload_shows_an_error_and_keeps_the_table(calculators, tmp_path):
+    root = calculators.open("location-quotient")
+    page = calculators.page
     before = results(page, "industry_code")
     bad = tmp_path / "not-qcew.csv"
     bad.write_text("name,value\nsomething,1\n")
@@ -77,8 +81,9 @@ def test_a_bad_upload_shows_an_error_and_keeps_the_table(page, site_url, tmp_pat
     assert results(page, "industry_code") == before
 
 
-def test_ranking_sample_matches_the_cli(page, site_url):
-    open_calculator(page, site_url, "ranking")
+def test_ranking_sample_matches_the_cli(calculators):
+    calculators.open("ranking")
+    page = calculators.page
     expected = cli("rank", "--sample", "--missing", "last", "--highlight", "top")
     titles = {row["industry_code"]: row["industry_title"] for row in cli("table", "--sample")}
     for record in expected:
@@ -91,8 +96,9 @@ def test_ranking_sample_matches_the_cli(page, site_url):
     )
 
 
-def test_growth_sample_matches_the_cli(page, site_url):
-    open_calculator(page, site_url, "growth")
+def test_growth_sample_matches_the_cli(calculators):
+    calculators.open("growth")
+    page = calculators.page
     assert_same(
         results(page, "industry_code"),
         cli("growth", "--sample", "--min-size", "250"),
@@ -101,8 +107,9 @@ def test_growth_sample_matches_the_cli(page, site_url):
     )
 
 
-def test_shift_share_sample_matches_the_cli(page, site_url):
-    open_calculator(page, site_url, "shift-share")
+def test_shift_share_sample_matches_the_cli(calculators):
+    calculators.open("shift-share")
+    page = calculators.page
     assert_same(
         results(page, "industry_code"),
         cli("shift-share", "--sample"),
@@ -111,10 +118,16 @@ def test_shift_share_sample_matches_the_cli(page, site_url):
     )
 
 
-def test_an_industry_name_is_shown_as_text_and_never_run(page, site_url):
+def test_an_industry_name_is_shown_as_text_and_never_run(calculators):
+    page = calculators.page
     dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    root = open_calculator(page, site_url, "growth")
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    root = calculators.open("growth")
     name = "<img src=x onerror=alert(1)>"
     cells = root.locator(".calc-grid input")
     cells.nth(0).fill(name)
@@ -125,12 +138,14 @@ def test_an_industry_name_is_shown_as_text_and_never_run(page, site_url):
     cell.filter(has_text=name).wait_for(timeout=SLOW)
     assert cell.first.inner_text() == name
     assert root.locator("table[data-role=results] img").count() == 0
-    page.wait_for_timeout(300)
+    # No <img> was made anywhere, so no onerror handler can ever run.
+    assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0
+    page.remove_listener("dialog", on_dialog)
     assert dialogs == []
 
 
 def test_reload_restores_the_users_table(page, site_url):
-    root = open_calculator(page, site_url, "growth")
+    root = open_calculator(page, f"{site_url}calculators/growth/", "growth")
     cells = root.locator(".calc-grid input")
     for index, value in enumerate(["Widgets", "1,000", "1,210", "2"]):
         cells.nth(index).fill(value)
@@ -148,19 +163,27 @@ def test_reload_restores_the_users_table(page, site_url):
     assert root.locator(".calc-grid input").nth(0).input_value() == "Widgets"
 
 
-def test_calculators_stay_on_the_origin_and_chapters_skip_pyodide(page, site_url):
-    for name in ("location-quotient", "ranking", "growth", "shift-share"):
-        open_calculator(page, site_url, name)
-    assert any("/assets/pyodide/" in url for url in page.log.requests)
-    foreign = [url for url in page.log.requests if not url.startswith((site_url, "data:", "blob:"))]
-    assert foreign == []
-
-    before = len(page.log.requests)
+def test_a_chapter_page_downloads_nothing_of_the_calculators(page, site_url):
+    """Every browser page is checked for other hosts when its test ends; here: no Pyodide bytes."""
     page.goto(site_url + "02-regional-needs-assessment/target-industry-identification/")
     page.wait_for_load_state("networkidle")
-    chapter = page.log.requests[before:]
-    assert chapter, "the chapter page made no requests at all"
-    assert [url for url in chapter if "/assets/pyodide/" in url or "/assets/calculators/" in url] == []
+    assert any(url.endswith("assets/web/site.js") for url in page.log.requests), page.log.requests
+    calculator_parts = ("/assets/pyodide/", "/assets/web/calculators.js", "/assets/web/worker.js", "/assets/vendor/")
+    assert [url for url in page.log.requests if any(part in url for part in calculator_parts)] == []
+
+
+def test_moving_between_calculators_keeps_the_engine_running(page, site_url):
+    """From a chapter to a calculator and on to the others, through links (Material's instant
+    navigation): Python starts once, and every calculator answers."""
+    page.goto(site_url + "02-regional-needs-assessment/target-industry-identification/")
+    page.evaluate("window.__sameDocument = true")  # gone if a page were loaded in full
+    for name in CALCULATORS:
+        follow_link(page, f"{site_url}calculators/{name}/")
+        wait_for_results(page, name)
+    assert page.evaluate("window.__sameDocument") is True
+    workers = [url for url in page.log.requests if url.endswith("/assets/web/worker.js")]
+    assert len(workers) == 1, workers
+    assert page.evaluate("StartToolkit.runtime.ready().then(() => 'ready')") == "ready"
 
 
 def test_a_failed_start_says_so_and_retry_recovers(page, site_url):
@@ -171,6 +194,15 @@ def test_a_failed_start_says_so_and_retry_recovers(page, site_url):
     status.filter(has_text="did not start").wait_for(timeout=SLOW)
     retry = root.locator("[data-action=retry]")
     assert retry.is_visible()
+    # The site search waits for the engine on a calculator page; a failed engine releases it too.
+    assert any("/assets/web/search-worker.js?worker=search." in url for url in page.log.requests)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("intermediary")
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"^\d+ matching documents?$"), timeout=30000
+    )
+    page.keyboard.press("Escape")
     page.context.unroute("**/pyodide.asm.wasm")
     retry.click()
     status.filter(has_text="Ready").wait_for(timeout=SLOW)
@@ -178,8 +210,9 @@ def test_a_failed_start_says_so_and_retry_recovers(page, site_url):
     assert not retry.is_visible()
 
 
-def test_the_lq_table_mode_takes_pasted_rows_and_matches_the_published_example(page, site_url, tmp_path):
-    root = open_calculator(page, site_url, "location-quotient")
+def test_the_lq_table_mode_takes_pasted_rows_and_matches_the_published_example(calculators, tmp_path):
+    root = calculators.open("location-quotient")
+    page = calculators.page
     root.get_by_label("A table you enter").check()
     assert root.locator("[data-role=upload]").is_hidden()
     first_cell = root.locator(".calc-grid input").first
@@ -202,8 +235,9 @@ def test_the_lq_table_mode_takes_pasted_rows_and_matches_the_published_example(p
     assert float(widget["Worked example"]["lq"]) == pytest.approx(0.3847623, abs=5e-8)
 
 
-def test_ranking_downloads_csv_and_xlsx_of_what_it_shows(page, site_url, tmp_path):
-    root = open_calculator(page, site_url, "ranking")
+def test_ranking_downloads_csv_and_xlsx_of_what_it_shows(calculators, tmp_path):
+    root = calculators.open("ranking")
+    page = calculators.page
     shown = results(page, "industry_title")
     with page.expect_download() as csv_download:
         root.locator("[data-action=download-csv]").click()

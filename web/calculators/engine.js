@@ -1,48 +1,41 @@
-// Start Pyodide with the start-calculators wheel and answer {id, fn, args} requests.
-// A plain script that sets self.StartEngine: the worker imports it, and pages opened from disk
-// load it with a <script> tag, so the same code runs in both places.
-(function (scope) {
-  "use strict";
+// Start Pyodide with the start-calculators wheel and answer the widgets' JSON requests. The same
+// code runs in the Web Worker (over http) and on the main thread (from file://).
 
-  // Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296),
-  // so watch the downloads made while starting and turn a failed one into a rejection.
-  function watchDownloads() {
-    var original = scope.fetch;
-    var reject;
-    var failed = new Promise(function (_, no) { reject = no; });
-    scope.fetch = function (input, init) {
-      var url = String((input && input.url) || input).split("/").pop();
-      return original.call(scope, input, init).then(function (response) {
-        if (!response.ok) reject(new Error("could not download " + url + " (HTTP " + response.status + ")"));
-        return response;
-      }, function (error) {
-        reject(new Error("could not download " + url + " (" + ((error && error.message) || error) + ")"));
-        throw error;
-      });
-    };
-    return { failed: failed, stop: function () { scope.fetch = original; } };
-  }
+// Where the page says that the engine has started or failed (the search worker waits for it).
+export const ENGINE_CHANNEL = "start-toolkit-engine";
 
-  // loadPyodide: the runtime's loader; options: extra loadPyodide options (indexURL, lock ...);
-  // onStatus(stage): "starting", "packages", "ready". Resolves to call(requestJson) -> responseJson.
-  async function start(loadPyodide, options, onStatus) {
-    var watch = watchDownloads();
-    try {
-      onStatus("starting");
-      // Listing the wheel here lets Pyodide fetch it while Python boots; its sha256 from the lock
-      // file is checked (Pyodide's default) before it is installed.
-      var pyodide = await Promise.race([
-        loadPyodide(Object.assign({ fullStdLib: false, packages: ["start-calculators"] }, options)), watch.failed]);
-    } finally {
-      watch.stop();
-    }
-    onStatus("packages");
-    var browser = pyodide.pyimport("start_calculators.browser");
-    onStatus("ready");
-    return function call(requestJson) {
-      return browser.call(requestJson);
-    };
-  }
+const fileName = (url) => String(url).split("/").pop();
 
-  scope.StartEngine = { start: start };
-})(typeof self !== "undefined" ? self : window);
+// Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296).
+// So ask the server for the runtime's big files first: a missing one rejects at once, and the
+// status line can say so and offer a retry. Hosts that refuse HEAD (405, 501) are given the
+// benefit of the doubt. The promise never resolves: it only exists to fail.
+export const failsIfUnreachable = (urls) =>
+  Promise.all(
+    urls.map(async (url) => {
+      let response;
+      try {
+        response = await fetch(url, { method: "HEAD", cache: "no-store" });
+      } catch (error) {
+        throw new Error(`could not download ${fileName(url)} (${error.message ?? error})`);
+      }
+      if (!response.ok && response.status !== 405 && response.status !== 501) {
+        throw new Error(`could not download ${fileName(url)} (HTTP ${response.status})`);
+      }
+    }),
+  ).then(() => new Promise(() => {}));
+
+// loadPyodide: the runtime's loader; options: extra loadPyodide options (indexURL, lock...);
+// onStatus(stage): "starting", "packages", "ready"; failure: a promise that rejects when the
+// start cannot succeed. Resolves to call(requestJson) -> responseJson.
+export const startEngine = async ({ loadPyodide, options, onStatus, failure }) => {
+  onStatus("starting");
+  // Listing the wheel here lets Pyodide fetch it while Python boots; its sha256 from the lock
+  // file is checked (Pyodide's default) before it is installed.
+  const loading = loadPyodide({ fullStdLib: false, packages: ["start-calculators"], ...options });
+  const pyodide = await (failure ? Promise.race([loading, failure]) : loading);
+  onStatus("packages");
+  const browser = pyodide.pyimport("start_calculators.browser");
+  onStatus("ready");
+  return (requestJson) => browser.call(requestJson);
+};

@@ -1,55 +1,45 @@
 // The inventory's type-to-filter box and topic chips. Without JavaScript the page is a plain list.
-(function () {
-  "use strict";
 
-  function start() {
-    var box = document.querySelector("[data-role=inventory-filter]");
-    var list = document.querySelector("[data-role=tool-list] ul");
-    if (!box || !list) return;
-    var input = box.querySelector("[data-role=filter-text]");
-    var count = box.querySelector("[data-role=filter-count]");
-    var chips = Array.prototype.slice.call(box.querySelectorAll("[data-topic]"));
-    var items = Array.prototype.slice.call(list.children);
-    var empty = document.createElement("p");
-    empty.className = "inventory-empty";
-    empty.textContent = "No tool matches. Clear the box or the topics to see them all.";
-    empty.hidden = true;
-    list.parentNode.insertBefore(empty, list.nextSibling);
+// An item shows when it holds every typed word and at least one chosen topic (if any).
+export const matches = (text, itemTopics, words, topics) =>
+  words.every((word) => text.includes(word)) && (topics.length === 0 || topics.some((t) => itemTopics.includes(t)));
 
-    function chosenTopics() {
-      return chips.filter(function (chip) { return chip.getAttribute("aria-pressed") === "true"; })
-        .map(function (chip) { return chip.dataset.topic; });
+// box: the [data-role=inventory-filter] element; returns nothing to clean up (it lives in the page).
+export const mountInventoryFilter = (box) => {
+  const list = document.querySelector("[data-role=tool-list] ul");
+  if (!list) return;
+  const input = box.querySelector("[data-role=filter-text]");
+  const count = box.querySelector("[data-role=filter-count]");
+  const chips = [...box.querySelectorAll("[data-topic]")];
+  const items = [...list.children];
+  const empty = document.createElement("p");
+  empty.className = "inventory-empty";
+  empty.textContent = "No tool matches. Clear the box or the topics to see them all.";
+  empty.hidden = true;
+  list.after(empty);
+
+  const apply = () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const topics = chips
+      .filter((chip) => chip.getAttribute("aria-pressed") === "true")
+      .map((chip) => chip.dataset.topic);
+    let shown = 0;
+    for (const item of items) {
+      const ok = matches(item.textContent.toLowerCase(), (item.dataset.topics ?? "").split("|"), words, topics);
+      item.hidden = !ok;
+      if (ok) shown += 1;
     }
+    empty.hidden = shown !== 0;
+    count.textContent = `Showing ${shown} of ${items.length} tools.`;
+  };
 
-    // An item shows when it holds every typed word and at least one chosen topic (if any).
-    function apply() {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var topics = chosenTopics();
-      var shown = 0;
-      items.forEach(function (item) {
-        var text = item.textContent.toLowerCase();
-        var itemTopics = (item.dataset.topics || "").split("|");
-        var ok = words.every(function (word) { return text.indexOf(word) !== -1; }) &&
-          (topics.length === 0 || topics.some(function (t) { return itemTopics.indexOf(t) !== -1; }));
-        item.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      empty.hidden = shown !== 0;
-      count.textContent = "Showing " + shown + " of " + items.length + " tools.";
-    }
-
-    input.addEventListener("input", apply);
-    chips.forEach(function (chip) {
-      chip.addEventListener("click", function () {
-        var pressed = chip.getAttribute("aria-pressed") === "true";
-        chip.setAttribute("aria-pressed", String(!pressed));
-        apply();
-      });
+  input.addEventListener("input", apply);
+  for (const chip of chips) {
+    chip.addEventListener("click", () => {
+      chip.setAttribute("aria-pressed", String(chip.getAttribute("aria-pressed") !== "true"));
+      apply();
     });
-    box.hidden = false;
-    apply();
   }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
+  box.hidden = false;
+  apply();
+};

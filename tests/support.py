@@ -1,0 +1,241 @@
+"""Helpers shared by the tests and the bench (scripts/bench.py): build, serve, drive Chromium, read pages.
+
+Imported by name through a declared path: `pythonpath` in pytest.ini, PYTHONPATH=tests in the
+Makefile's bench target.
+"""
+
+import functools
+import os
+import re
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SLOW = 90_000  # ms: the first Pyodide start on a busy 2-core machine
+CALCULATORS = ["location-quotient", "ranking", "growth", "shift-share"]
+
+# --- Building and serving ----------------------------------------------------------------------
+
+
+def build_site(out: Path, site_url: str = "", offline: bool = False) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into out; the completed process (the caller decides what a failure means)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", START_SITE_URL=site_url)  # the banner, as `make` sets it
+    if offline:
+        env["START_OFFLINE"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002  (the base class's name)
+        pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser that drops a connection mid-file is not a test failure
+
+
+class Server:
+    """A loopback server for a folder on a free port. Its address is known before anything is
+    served, so the site can be built for it (instant navigation needs a sitemap of real URLs)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.serving = False
+
+    def start(self) -> str:
+        if not self.serving:
+            threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+            self.serving = True
+        return self.url
+
+    def stop(self) -> None:
+        if self.serving:  # shutdown() waits for a serve_forever() loop, forever if none runs
+            self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium; Playwright's launch() gives every run a new, empty user-data dir."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+
+
+# --- What a page did ---------------------------------------------------------------------------
+
+LOCAL_HOSTS = {None, "", "127.0.0.1", "localhost"}
+
+
+class PageLog:
+    """Every request URL a page made and every console error (CSP violations among them).
+    Attach one with PageLog.of(page): it is kept as page.log."""
+
+    @classmethod
+    def of(cls, page):
+        if not hasattr(page, "log"):
+            page.log = cls(page)
+        return page.log
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def csp_violations(self, since: int = 0) -> list[str]:
+        return [e for e in self.errors[since:] if "Content Security Policy" in e or "Content-Security-Policy" in e]
+
+    def foreign_requests(self, since: int = 0) -> list[str]:
+        """Requests that left this machine (the test servers are loopback; file:, data:, blob: have no host)."""
+        return [url for url in self.requests[since:] if urlsplit(url).hostname not in LOCAL_HOSTS]
+
+
+# --- Reading pages -----------------------------------------------------------------------------
+
+
+def heading(page) -> str:
+    """The page's h1 without the permalink mark."""
+    return page.locator("article h1").inner_text().rstrip("¶").strip()
+
+
+def wait_for_results(page, name: str):
+    """Wait until the calculator on the page is ready and shows a result; its root element."""
+    root = page.locator(f"[data-calculator={name}]")
+    root.locator("[data-role=status]").filter(has_text="Ready").wait_for(timeout=SLOW)
+    root.locator("table[data-role=results] tbody tr").first.wait_for(timeout=SLOW)
+    return root
+
+
+def follow_link(page, url: str) -> None:
+    """Click a link to url in the page, as a reader would; on the online site Material swaps the
+    new page in (instant navigation). Returns once the new page's heading is there."""
+    page.evaluate(
+        """(url) => {
+        const link = Object.assign(document.createElement('a'), {href: url});
+        document.body.append(link);
+        link.click();
+        link.remove();
+    }""",
+        url,
+    )
+    page.wait_for_url(url, timeout=SLOW)
+    page.locator("article h1").first.wait_for(timeout=SLOW)
+
+
+def open_calculator(page, url: str, name: str):
+    """Load a calculator page (a full page load) and wait until its first result shows."""
+    page.goto(url)
+    return wait_for_results(page, name)
+
+
+def results(page, key: str) -> dict[str, dict[str, str]]:
+    """{key cell's value: {column: raw data-value}} for the results table."""
+    return page.evaluate(
+        """(key) => {
+        const out = {};
+        for (const row of document.querySelectorAll('table[data-role=results] tbody tr')) {
+            const cells = {};
+            for (const cell of row.children) cells[cell.dataset.col] = cell.dataset.value;
+            out[cells[key]] = cells;
+        }
+        return out;
+    }""",
+        key,
+    )
+
+
+# --- Static checks of a built site -------------------------------------------------------------
+
+# src/href/srcset/action pointing at another host; <a> links and canonical addresses load nothing.
+FOREIGN_REFERENCE = re.compile(r"""(?:src|href|srcset|action)\s*=\s*["']?(?:https?:)?//""", re.I)
+FOLLOWED_ONLY = re.compile(r"<a\s[^>]*>|<link rel=\"canonical\"[^>]*>")
+FOREIGN_CSS = re.compile(r"@import[^;]*//[^;]*;|url\(\s*['\"]?(?:https?:)?//[^)]*\)")
+
+
+def foreign_html_loads(folder: Path) -> list[str]:
+    """'file: reference' for every HTML page in folder that would load something from another host."""
+    found = []
+    for path in folder.rglob("*.html"):
+        text = FOLLOWED_ONLY.sub("", path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(folder)}: {m.group(0)}" for m in FOREIGN_REFERENCE.finditer(text)]
+    return found
+
+
+def foreign_css_loads(folder: Path) -> list[str]:
+    return [
+        f"{path.relative_to(folder)}: {m}"
+        for path in folder.rglob("*.css")
+        for m in FOREIGN_CSS.findall(path.read_text(encoding="utf-8"))
+    ]
+
+
+CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+INLINE_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
+STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I)
+
+
+def html_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def policy_problems(site, wasm_on):
+    """Problems with the CSP of every page of a built site; wasm_on(name, text) says whether that
+    page should allow 'wasm-unsafe-eval'."""
+    problems = []
+    for path in html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(site).as_posix()
+        policy = CSP.search(text)
+        if not policy:
+            problems.append(f"{name}: no CSP meta tag")
+            continue
+        rules = dict(part.strip().split(" ", 1) for part in policy.group(1).split(";") if part.strip())
+        if rules.get("default-src") != "'self'" or "*" in policy.group(1) or "http" in policy.group(1):
+            problems.append(f"{name}: the policy allows more than this origin: {policy.group(1)}")
+        if rules.get("script-src", "").replace(" 'wasm-unsafe-eval'", "") != "'self'":
+            problems.append(f"{name}: script-src allows more than this origin: {rules.get('script-src')}")
+        if ("'wasm-unsafe-eval'" in rules.get("script-src", "")) != wasm_on(name, text):
+            problems.append(f"{name}: 'wasm-unsafe-eval' where it should not be, or missing")
+        if "'unsafe-inline'" in policy.group(1) or "'unsafe-eval'" in policy.group(1):
+            problems.append(f"{name}: the policy allows inline or eval'd code")
+        for pattern, what in (
+            (INLINE_HANDLER, "an inline event handler"),
+            (INLINE_SCRIPT, "an inline <script>"),
+            (STYLE_ATTRIBUTE, "a style attribute"),
+        ):
+            found = pattern.search(text)
+            if found:
+                problems.append(f"{name}: {what}: {found.group(0)[:80]}")
+    return problems

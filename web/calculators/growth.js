@@ -1,0 +1,161 @@
+// The growth calculator: one start/end pair, or a table of industries (typed, pasted, uploaded or
+// the sample).
+import { editableGrid } from "./grid.js";
+import { button, el, field } from "./kit/dom.js";
+import { download, readFiles } from "./kit/files.js";
+import { compute, errorArea, statusLine } from "./kit/messages.js";
+import { store } from "./kit/store.js";
+import { resultsTable } from "./table.js";
+
+const fresh = () => ({
+  source: "sample",
+  single: { start: "50", end: "100", years: "3" },
+  table: null,
+  min_size: "250",
+});
+const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
+
+// root: the page's [data-calculator=growth]; runtime: the shared engine. Returns cleanup.
+export const mount = (root, runtime) => {
+  const saved = store("growth");
+  const state = saved.load() ?? fresh();
+  const errors = errorArea();
+  const results = resultsTable("Employment growth");
+  const source = el("p", { class: "calc-source", data: { role: "source" } });
+
+  // --- One industry --------------------------------------------------------------------------
+  const start = field("Employment at the start", numberInput("start"));
+  const end = field("Employment at the end", numberInput("end"));
+  const years = field("Years between them", numberInput("years"), "Used for the annual (compound) growth rate.");
+  start.input.value = state.single.start;
+  end.input.value = state.single.end;
+  years.input.value = state.single.years;
+  const single = button("Calculate", "calculate-single", { primary: true });
+
+  // --- A table -------------------------------------------------------------------------------
+  const grid = editableGrid({
+    caption: "Employment by industry at the start and end",
+    columns: [
+      { name: "industry", label: "Industry" },
+      { name: "start", label: "Start", numeric: true },
+      { name: "end", label: "End", numeric: true },
+      { name: "years", label: "Years", numeric: true },
+    ],
+    rows: state.table?.rows ?? [],
+  });
+  const upload = field(
+    "Or upload a CSV (columns industry, start, end and optionally years)",
+    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload" } }),
+  );
+  const tableButton = button("Calculate the table", "calculate", { primary: true });
+  const minSize = field(
+    "Flag industries with fewer workers than",
+    numberInput("min-size"),
+    "An industry below this size at both the start and the end is flagged: " +
+      "growth from a very small base looks huge (50 to 100 workers is +100%).",
+  );
+  minSize.input.value = state.min_size;
+  const sampleButton = button("Reset to sample", "load-sample");
+  const saveCsv = () => {
+    const result = results.current();
+    if (result) download(runtime, result, "growth", "csv");
+  };
+  const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
+  const status = statusLine(runtime, () => restore());
+
+  root.append(
+    el("div", { class: "calc-body" }, [
+      status.node,
+      el("h2", { text: "One industry" }),
+      start.field,
+      end.field,
+      years.field,
+      single,
+      el("h2", { text: "A table of industries" }),
+      el("p", { class: "calc-actions" }, [sampleButton]),
+      grid.node,
+      upload.field,
+      minSize.field,
+      tableButton,
+      errors,
+      source,
+      results.node,
+      downloads,
+    ]),
+  );
+
+  const show = (result, label) => {
+    results.show(result);
+    const meta = result.meta ?? {};
+    source.textContent = meta.label
+      ? `Showing: ${meta.label}, one-year growth ${Number(meta.year) - 1} to ${meta.year}. Source: ${meta.source}.`
+      : `Showing: ${label}.`;
+  };
+
+  const remember = (source) => {
+    state.source = source;
+    state.min_size = minSize.input.value;
+    saved.save(state);
+  };
+
+  const minimum = () => minSize.input.value || undefined;
+
+  const runSingle = async () => {
+    const args = { start: start.input.value, end: end.input.value, years: years.input.value, min_size: minimum() };
+    const result = await compute(runtime, "growth", args, errors);
+    if (!result) return;
+    state.single = { start: start.input.value, end: end.input.value, years: years.input.value };
+    remember("single");
+    show(result, "one industry");
+  };
+
+  const runTable = async (args, label) => {
+    const result = await compute(runtime, "growth_table", { ...args, min_size: minimum() }, errors);
+    if (!result) return;
+    if (args.rows) state.table = { rows: grid.rows() };
+    if (args.csv) state.table = { csv: args.csv, name: args.name };
+    remember("table");
+    show(result, label);
+  };
+
+  const gridArgs = () => ({
+    rows: grid
+      .rows()
+      .map(([industry, startValue, endValue, span]) => ({ industry, start: startValue, end: endValue, years: span })),
+    name: "the table",
+  });
+
+  const runSample = async () => {
+    const result = await compute(runtime, "sample_region", { as: "growth", min_size: minimum() }, errors);
+    if (!result) return;
+    remember("sample");
+    show(result, "the sample");
+  };
+
+  single.addEventListener("click", runSingle);
+  tableButton.addEventListener("click", () => runTable(gridArgs(), "your table"));
+  upload.input.addEventListener("change", async () => {
+    const [file] = await readFiles(upload.input.files);
+    if (file) runTable({ csv: file.text, name: file.name }, file.name);
+    upload.input.value = "";
+  });
+  sampleButton.addEventListener("click", () => {
+    saved.clear();
+    Object.assign(state, fresh(), { single: state.single });
+    minSize.input.value = "250";
+    grid.set([]);
+    runSample();
+  });
+
+  // What the reader last had: restored on load and after a retry.
+  const restore = () => {
+    const { table } = state;
+    if (state.source === "single") return runSingle();
+    if (state.source === "table" && table?.csv) return runTable({ csv: table.csv, name: table.name }, table.name);
+    if (state.source === "table" && table) return runTable(gridArgs(), "your table");
+    return runSample();
+  };
+
+  restore();
+  return () => status.stop();
+};

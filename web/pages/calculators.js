@@ -1,0 +1,26 @@
+// Entry point of assets/web/calculators.js, for the calculator pages. It starts the Python engine
+// once per window and mounts each calculator on every page that has one: on a direct visit, and
+// after Material's instant navigation brings another calculator page in (the engine keeps running).
+import { mount as mountGrowth } from "../calculators/growth.js";
+import { ASSETS } from "../calculators/kit/assets.js";
+import { mount as mountLocationQuotient } from "../calculators/location-quotient.js";
+import { mount as mountRanking } from "../calculators/ranking.js";
+import { Runtime } from "../calculators/runtime.js";
+import { mount as mountShiftShare } from "../calculators/shift-share.js";
+import { once } from "../site/namespace.js";
+import { mountEach } from "../site/pages.js";
+
+// data-calculator on the page's mount point -> the widget.
+const CALCULATORS = {
+  "location-quotient": mountLocationQuotient,
+  growth: mountGrowth,
+  ranking: mountRanking,
+  "shift-share": mountShiftShare,
+};
+
+once("runtime", () => {
+  const runtime = new Runtime(ASSETS);
+  runtime.start();
+  mountEach("[data-calculator]", (root) => CALCULATORS[root.dataset.calculator]?.(root, runtime));
+  return runtime;
+});
