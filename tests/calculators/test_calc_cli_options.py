@@ -134,8 +134,9 @@ def test_table_rows_past_the_region_total_exit_2(run_cli, write):
     path = write("t.csv", "industry,region_employment,nation_employment\nA,60,1\nB,50,1\n")
     line = one_line_error(run_cli("lq", "--table", path, "--region-total", "100", "--nation-total", "1000"))
     assert line.endswith(
-        't.csv, row 3, column "region_employment": the rows up to here add up to 110, more than the '
-        "stated total (100). Check the total, and remove rows that overlap (a sector and its own subsectors)"
+        't.csv, row 3, column "region_employment": expected rows that add up to at most the stated total (100), '
+        "but the rows up to here add up to 110. Check the total, and remove rows that overlap (a sector and its "
+        "own subsectors)"
     )
 
 

@@ -191,7 +191,7 @@ def test_rank_marks_rows_resting_on_partly_suppressed_data():
 def test_lq_table_rows_past_the_region_total_are_refused():
     rows = [{"industry": n, "region_employment": 60, "nation_employment": 1} for n in "AB"]
     error = ask("lq_table", rows=rows, region_total=100, nation_total=1000)["error"]
-    assert (error["row"], error["column"]) == (2, "region_employment") and "more than the stated total" in error[
+    assert (error["row"], error["column"]) == (2, "region_employment") and "at most the stated total" in error[
         "message"
     ]
 
