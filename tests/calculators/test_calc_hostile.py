@@ -14,6 +14,7 @@ import time
 import pytest
 from calc_support import ROOT
 from start_calculators import browser
+from start_calculators.cli import main
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MANIFEST = json.loads((HOSTILE / "manifest.json").read_text(encoding="utf-8"))
@@ -32,6 +33,25 @@ def cli_args(case):
     for name, value in case["options"].items():
         args += ["--" + name.replace("_", "-"), str(value)]
     return args
+
+
+class Ran:
+    """What a command-line run left: exit code, standard output and standard error."""
+
+    def __init__(self, returncode, stdout, stderr):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run_in_process(args, monkeypatch):
+    """The CLI's main() with its streams captured: the same code path as `python -m`, without a new interpreter."""
+    out, err = io.BytesIO(), io.StringIO()
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(out, encoding="utf-8"))
+    monkeypatch.setattr("sys.stderr", err)
+    try:
+        code = main(args)
+    except SystemExit as done:
+        code = done.code
+    return Ran(code, out.getvalue().decode("utf-8"), err.getvalue())
 
 
 def request(case):
@@ -58,6 +78,13 @@ def check_values(records, expect, key="industry"):
         assert same(got, item["value"]), (item, got)
 
 
+def test_a_case_runs_the_same_in_a_new_interpreter(run_cli, monkeypatch):
+    for case in (CASES[0], next(case for case in CASES if not case["expect"]["ok"])):
+        alone = run_cli(*cli_args(case))
+        inside = run_in_process(cli_args(case), monkeypatch)
+        assert (alone.returncode, alone.stdout, alone.stderr) == (inside.returncode, inside.stdout, inside.stderr)
+
+
 def test_the_catalog_is_whole():
     assert len(CASES) >= 40
     for case in CASES:
@@ -67,9 +94,9 @@ def test_the_catalog_is_whole():
 
 
 @by_id(CASES)
-def test_through_the_command_line(case, run_cli):
+def test_through_the_command_line(case, monkeypatch):
     started = time.monotonic()
-    result = run_cli(*cli_args(case))
+    result = run_in_process(cli_args(case), monkeypatch)
     assert time.monotonic() - started < BOUND
     expect = case["expect"]
     if expect["ok"]:
