@@ -231,3 +231,15 @@ def test_parse_paste_header_without_known_names_and_missing_markers():
 def test_capabilities():
     result = ask("capabilities")["result"]
     assert result["xlsx"] is True and result["max_rows"] >= 100_000
+
+
+def test_a_big_ranking_upload_reports_reading_and_ranking(monkeypatch):
+    monkeypatch.setattr(protocol, "YIELD_EVERY", 0)
+    text = "industry,jobs,pay\n" + "".join(f"i{n},{n},{n % 97}\n" for n in range(12_000))
+    reports = []
+    response = ask_async("rank", reports.append, csv=text, name="big.csv")
+    assert response["ok"] and len(response["result"]["rows"]) == 12_000
+    stages = {json.loads(report)["stage"] for report in reports}
+    assert "reading" in stages and any(stage.startswith("ranking") for stage in stages)
+    messages = [json.loads(report)["message"] for report in reports]
+    assert "Ranking (jobs) big.csv: 5,000 of 12,000 rows…" in messages

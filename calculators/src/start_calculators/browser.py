@@ -48,7 +48,7 @@ from .options import bands as parse_bands
 from .output import to_csv as table_to_csv
 from .paste import grid_columns, parse_paste
 from .progress import Steps
-from .ranking import rank_rows, rank_table
+from .ranking import iter_rank_table, rank_rows
 from .results import Table
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
@@ -126,7 +126,7 @@ def rank_fn(args: Args) -> Steps[Table]:
     weights = args.get("weights") or {}
     if not isinstance(weights, dict):
         raise InputError("expected weights as {factor: weight}", column="weights")
-    table = rank_table(
+    table = yield from iter_rank_table(
         sheet,
         key=key,
         factors=_names(args.get("factors"), "factors") or None,
