@@ -214,3 +214,10 @@ def test_a_closed_pipe_is_quiet(tmp_path):
     reader.stdin.close()
     reader.wait(timeout=60)
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_shift_share_methods_need_qcew_files(run_cli, write):
+    path = write("s.csv", "industry,region_start,region_end,nation_start,nation_end\nA,100,150,1000,1200\n")
+    totals = ("--nation-total-start", "10000", "--nation-total-end", "11000")
+    line = one_line_error(run_cli("shift-share", "--table", path, *totals, "--method", "dynamic"))
+    assert "--method goes with --qcew or --sample, not --table" in line

@@ -243,3 +243,11 @@ def test_a_big_ranking_upload_reports_reading_and_ranking(monkeypatch):
     assert "reading" in stages and any(stage.startswith("ranking") for stage in stages)
     messages = [json.loads(report)["message"] for report in reports]
     assert "Ranking (jobs) big.csv: 5,000 of 12,000 rows…" in messages
+
+
+def test_a_shift_share_table_offers_the_classic_split_only():
+    rows = [{"industry": "A", "region_start": 100, "region_end": 150, "nation_start": 1000, "nation_end": 1200}]
+    args = {"rows": rows, "nation_total_start": 10000, "nation_total_end": 11000}
+    assert ask("shift_share", **args, method="classic")["ok"]
+    error = ask("shift_share", **args, method="dynamic")["error"]
+    assert error["column"] == "method" and error["message"].startswith("Method: ")

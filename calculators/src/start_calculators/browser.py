@@ -50,6 +50,7 @@ from .paste import grid_columns, parse_paste
 from .progress import Steps
 from .ranking import iter_rank_table, rank_rows
 from .results import Table
+from .shift_qcew import table_method
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
 from .xlsx_reader import openpyxl_available
@@ -145,6 +146,7 @@ def shift_share_fn(args: Args) -> Steps[Table]:
     (`nation`) or the files of a larger reference area (`reference`)."""
     if args.get("files"):
         return (yield from shift_share_qcew_fn(args))
+    table_method(args.get("method"))
     sheet = yield from _sheet(args, SHIFT_INPUT, shift_rows)
     table = shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
     check_sum(sheet, "nation_start", args.get("nation_total_start"), "nation_total_start")
