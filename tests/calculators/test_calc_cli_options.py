@@ -69,6 +69,7 @@ def test_help_shows_examples(run_cli):
         (["shift-share", "--qcew", "a.csv", "--nation", "b.csv", "--reference", "c.csv"], "give one"),
         (["shift-share", "--sample", "--nation", "b.csv"], "--nation goes with --qcew, not --sample"),
         (["table", "--sample", "--qcew", "a.csv"], "not allowed with"),
+        (["rank", "--sample", "--top", "5"], "--top goes with --highlight top"),
     ],
 )
 def test_conflicting_or_missing_inputs_exit_2(run_cli, args, says):

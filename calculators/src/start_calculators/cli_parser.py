@@ -59,14 +59,8 @@ def flag(dest: str) -> str:
 
 def check(args: argparse.Namespace) -> None:
     """One input, the options that go with it, and the defaults of the rest."""
+    source = _one_input(args)
     command, parser = args.command, args.parser
-    given = [name for name in args.inputs if getattr(args, name, None) not in (None, False, [])]
-    if command == "growth" and (args.start is not None or args.end is not None):
-        given.insert(0, "start")
-    if len(given) != 1:
-        choices = ", ".join(args.input_help[:-1]) + " or " + args.input_help[-1]
-        parser.error(f"{command} needs one input: {choices}" if not given else f"choose one input: {choices}")
-    source = given[0]
     for option, inputs in RULES.get(command, {}).items():
         if getattr(args, option, None) not in (None, []) and source not in inputs:
             allowed = " or ".join(flag(name) for name in inputs)
@@ -77,10 +71,23 @@ def check(args: argparse.Namespace) -> None:
             parser.error(f"give both {needed}" if source == "start" else f"{flag(source)} needs {needed}")
     if getattr(args, "nation", None) and getattr(args, "reference", None):
         parser.error("--nation and --reference are two kinds of comparison: give one")
+    if getattr(args, "top", None) is not None and args.highlight != "top":
+        parser.error("--top goes with --highlight top")
     defaults = DEFAULTS if command == "shift-share" else DEFAULTS | {"level": "3"}
     for option, value in defaults.items():
         if getattr(args, option, "absent") is None:
             setattr(args, option, value)
+
+
+def _one_input(args: argparse.Namespace) -> str:
+    """The input the command was given (growth's --start/--end pair counts as "start")."""
+    given: list[str] = [name for name in args.inputs if getattr(args, name, None) not in (None, False, [])]
+    if args.command == "growth" and (args.start is not None or args.end is not None):
+        given.insert(0, "start")
+    if len(given) != 1:
+        choices = ", ".join(args.input_help[:-1]) + " or " + args.input_help[-1]
+        args.parser.error(f"{args.command} needs one input: {choices}" if not given else f"choose one input: {choices}")
+    return given[0]
 
 
 def build_parser(version: str) -> Parser:
