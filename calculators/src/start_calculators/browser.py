@@ -7,7 +7,7 @@ and for the answer and error shapes). A table result is `{"columns": [{name, lab
 decimal comma, encoding, skipped lines) for the page to show.
 
 Your own tables: lq_table, growth, growth_table, rank, shift_share; a table is `csv` (text),
-`base64` (a file's bytes: CSV in any encoding, or XLSX for `rank`) or `rows` (grid rows, objects
+`base64` (a file's bytes: CSV in any encoding, or an XLSX workbook) or `rows` (grid rows, objects
 keyed by column name), with `name`. Also bands, to_csv, to_xlsx, parse_paste (pasted text and the
 grid's columns -> cells for the grid) and capabilities (what this engine can read).
 
