@@ -25,7 +25,7 @@ def result(fn, **args):
 
 def records(table):
     names = [column["name"] for column in table["columns"]]
-    return [dict(zip(names, row)) for row in table["rows"]]
+    return [dict(zip(names, row, strict=True)) for row in table["rows"]]
 
 
 def test_lq_table_round_trip():
@@ -50,7 +50,7 @@ def test_lq_table_from_pasted_csv():
 def test_errors_come_back_with_file_row_and_column():
     response = ask(
         "lq_table",
-        csv="industry,region_employment,nation_employment\nA,(D),100\n",
+        csv="industry,region_employment,nation_employment\nA,x7,100\n",
         name="mine.csv",
         region_total=100,
         nation_total=1000,
@@ -58,7 +58,8 @@ def test_errors_come_back_with_file_row_and_column():
     assert response["ok"] is False
     error = response["error"]
     assert (error["file"], error["row"], error["column"]) == ("mine.csv", 2, "region_employment")
-    assert error["message"].startswith('mine.csv, row 2, column "region_employment": expected')
+    assert error["message"].startswith('mine.csv, row 2, column "Region employment": expected')
+    assert error["message"].count("mine.csv") == 1 and error["label"] == "Region employment"
 
 
 def test_grid_rows_errors_count_from_one():

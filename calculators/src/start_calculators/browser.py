@@ -1,14 +1,18 @@
 """JSON-in/JSON-out entry points for the browser widgets (run in Pyodide by the page's worker).
 
-call('{"id": 1, "fn": "lq_table", "args": {...}}') returns
-'{"id": 1, "ok": true, "result": ...}' or '{"id": 1, "ok": false, "error": {message, file, row, column}}'.
-A table result is {"columns": [{name, label, kind, format}], "rows": [[raw values]], "meta": {...}}.
-Files are [{"name": "...", "text": "..."}]: the page reads uploads as text; Python parses them.
-An entry point may be a generator (yielding progress while it reads files); `call` runs it to the end.
+`call(request_json)` runs a request to the end; `await call_async(request_json, on_progress)` runs
+it handing control back to the page every 40 ms with a progress report (see protocol.py for both,
+and for the answer and error shapes). A table result is `{"columns": [{name, label, kind, format}],
+"rows": [[raw values]], "meta": {...}}`; `meta.notes` lists how the input was read (separator,
+decimal comma, encoding, skipped lines) for the page to show.
 
-Your own tables: lq_table, growth, growth_table, rank, shift_share (rows or csv), bands, to_csv, to_xlsx.
-QCEW files (browser_qcew.py), all taking files of one or several years (grouped by the year in their
-rows) and optional national US000 files in `nation` (one file or a list, one per year):
+Your own tables: lq_table, growth, growth_table, rank, shift_share; a table is `csv` (text),
+`base64` (a file's bytes: CSV in any encoding, or an XLSX workbook) or `rows` (grid rows, objects
+keyed by column name), with `name`. Also bands, to_csv, to_xlsx, parse_paste (pasted text and the
+grid's columns -> cells for the grid) and capabilities (what this engine can read).
+
+QCEW files (browser_qcew.py), all taking files `[{"name", "text"}]` of one or several years (grouped
+by the year in their rows) and optional national US000 files in `nation` (one file or a list):
 - inspect_files {files}: a row per file (file, kind, area_fips, year, period, rows, status) and
   meta.summary ("10 counties × 4 years + national 2023"), meta.problems [{message, files}].
 - lq_qcew {files, nation, base, level, bands, measure, year}: LQs of one year (default the latest)
@@ -29,107 +33,165 @@ rows) and optional national US000 files in `nation` (one file or a list, one per
 """
 
 import base64
-import inspect
-import json
+import binascii
+from collections.abc import Callable
+from typing import Any
 
+from . import protocol
 from .browser_qcew import QCEW_FUNCTIONS, growth_qcew_fn, shift_share_qcew_fn
 from .errors import InputError
-from .growth import growth_rows, growth_table, read_growth_csv, single_growth
-from .lq import BAND_MEANINGS, lq_rows, lq_table, make_bands, read_lq_csv
+from .growth import GROWTH_INPUT, growth_rows, growth_table, single_growth
+from .inputs import MAX_ROWS, Sheet, check_sum, iter_read_table
+from .lq import BAND_MEANINGS, LQ_INPUT, lq_rows, lq_table
+from .options import Bands
+from .options import bands as parse_bands
 from .output import to_csv as table_to_csv
-from .progress import finish
-from .ranking import rank_rows, rank_table, read_rank_csv
+from .paste import grid_columns, parse_paste
+from .progress import Steps
+from .ranking import iter_rank_table, rank_rows
 from .results import Table
-from .shift_share import read_shift_csv, shift_rows, shift_share_table
+from .shift_qcew import table_method
+from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
+from .xlsx_reader import openpyxl_available
+
+Args = dict[str, Any]
 
 
-def _sheet(args, read_text, read_rows):
-    """The user's table: pasted or uploaded CSV text ({csv, name}) or grid rows ({rows})."""
+def _bytes(text: str, name: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise InputError("expected the file's bytes as base64 text", file=name) from None
+
+
+def _sheet(args: Args, spec: dict[str, Any], read_rows: Callable[[object, str], Sheet]) -> Steps[Sheet]:
+    """The user's table: CSV text ({csv, name}), a file's bytes ({base64, name}) or grid rows ({rows})."""
+    name = args.get("name")
     if isinstance(args.get("csv"), str):
-        return read_text(args["csv"], str(args.get("name") or "pasted table"))
-    return read_rows(args.get("rows"), str(args.get("name") or "table"))
+        return (yield from iter_read_table(args["csv"], str(name or "pasted table"), **spec))
+    if isinstance(args.get("base64"), str):
+        label = str(name or "upload")
+        return (yield from iter_read_table(_bytes(args["base64"], label), label, **spec))
+    return read_rows(args.get("rows"), str(name or "table"))
 
 
-def _bands(args):
-    return make_bands(args.get("bands")) if args.get("bands") else make_bands()
+def _noted(table: Table, sheet: Sheet) -> Table:
+    if sheet.notes:
+        table.meta["notes"] = [*table.meta.get("notes", []), *sheet.notes]
+    return table
 
 
-def lq_table_fn(args):
-    sheet = _sheet(args, read_lq_csv, lq_rows)
-    return lq_table(sheet, args.get("region_total"), args.get("nation_total"), _bands(args))
+def _bands(args: Args) -> Bands:
+    return parse_bands(args.get("bands"))
 
 
-def growth_fn(args):
+def lq_table_fn(args: Args) -> Steps[Table]:
+    sheet = yield from _sheet(args, LQ_INPUT, lq_rows)
+    table = lq_table(sheet, args.get("region_total"), args.get("nation_total"), _bands(args))
+    check_sum(sheet, "region_employment", args.get("region_total"), "region_total")
+    check_sum(sheet, "nation_employment", args.get("nation_total"), "nation_total")
+    return _noted(table, sheet)
+
+
+def growth_fn(args: Args) -> Any:
     return single_growth(args.get("start"), args.get("end"), args.get("years"), args.get("min_size"))
 
 
-def growth_table_fn(args):
+def growth_table_fn(args: Args) -> Steps[Table]:
     if args.get("files"):
-        return growth_qcew_fn(args)
-    sheet = _sheet(args, read_growth_csv, growth_rows)
-    return growth_table(sheet, args.get("years"), args.get("min_size"))
+        return (yield from growth_qcew_fn(args))
+    sheet = yield from _sheet(args, GROWTH_INPUT, growth_rows)
+    return _noted(growth_table(sheet, args.get("years"), args.get("min_size")), sheet)
 
 
-def rank_fn(args):
-    """rows/csv, or a result table ({columns, rows}); key; factors; lower_is_better; weights;
-    ties; highlight ("top", "median", "third") with top_n; missing ("exclude" or "last")."""
+def _names(value: object, option: str) -> list[str]:
+    if value is None or value == "":
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError("expected a list of column names", column=option)
+    return value
+
+
+def rank_fn(args: Args) -> Steps[Table]:
+    """rows, csv or base64 (CSV or XLSX), or a result table ({columns, rows}); key; factors;
+    lower_is_better; weights; ties; highlight ("top", "median", "third") with top_n; missing
+    ("exclude" or "last"). Rows of a QCEW table resting on partly suppressed data are marked."""
     key = str(args.get("key") or "industry")
     if isinstance(args.get("table"), dict):
         records = Table.from_dict(args["table"]).records()
         sheet = rank_rows(records, str(args.get("name") or "table"), key=key)
-    elif isinstance(args.get("csv"), str):
-        sheet = read_rank_csv(args["csv"], str(args.get("name") or "pasted table"), key=key)
     else:
-        sheet = rank_rows(args.get("rows"), str(args.get("name") or "table"), key=key)
+        spec = {"required": (key,), "key": key, "extra_ok": True}
+        sheet = yield from _sheet(args, spec, lambda rows, name: rank_rows(rows, name, key=key))
     weights = args.get("weights") or {}
     if not isinstance(weights, dict):
         raise InputError("expected weights as {factor: weight}", column="weights")
-    return rank_table(
+    table = yield from iter_rank_table(
         sheet,
         key=key,
-        factors=args.get("factors") or None,
-        lower_is_better=tuple(args.get("lower_is_better") or ()),
+        factors=_names(args.get("factors"), "factors") or None,
+        lower_is_better=tuple(_names(args.get("lower_is_better"), "lower_is_better")),
         weights=weights,
         ties=args.get("ties", "eq"),
         highlight=args.get("highlight") or None,
         top_n=args.get("top_n", 10),
         missing=args.get("missing", "exclude"),
     )
+    return _noted(table, sheet)
 
 
-def shift_share_fn(args):
-    """A table (rows or csv, with the nation's totals), or QCEW files with a national file
+def shift_share_fn(args: Args) -> Steps[Table]:
+    """A table (rows, csv or base64, with the nation's totals), or QCEW files with a national file
     (`nation`) or the files of a larger reference area (`reference`)."""
     if args.get("files"):
-        return shift_share_qcew_fn(args)
-    sheet = _sheet(args, read_shift_csv, shift_rows)
-    return shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
+        return (yield from shift_share_qcew_fn(args))
+    table_method(args.get("method"))
+    sheet = yield from _sheet(args, SHIFT_INPUT, shift_rows)
+    table = shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
+    check_sum(sheet, "nation_start", args.get("nation_total_start"), "nation_total_start")
+    check_sum(sheet, "nation_end", args.get("nation_total_end"), "nation_total_end")
+    return _noted(table, sheet)
 
 
-def _table_arg(args):
+def _table_arg(args: Args) -> Table:
     if not isinstance(args.get("table"), dict):
         raise InputError("expected a result table ({columns, rows})", column="table")
     return Table.from_dict(args["table"])
 
 
-def to_csv_fn(args):
+def to_csv_fn(args: Args) -> Any:
     """CSV text; text cells starting with = + - @ get a leading ' (formula-injection guard). Unless
     about is false, leading "# label: value" lines state the settings in the table's meta."""
     return table_to_csv(_table_arg(args), about=args.get("about", True) is not False)
 
 
-def to_xlsx_fn(args):
+def to_xlsx_fn(args: Args) -> str:
     """The XLSX file as base64 text."""
     data = table_to_xlsx(_table_arg(args), str(args.get("sheet") or "Results"))
     return base64.b64encode(data).decode("ascii")
 
 
-def bands_fn(args):
+def bands_fn(args: Args) -> Any:
     return {"bands": [[cut, name] for cut, name in _bands(args)], "meanings": BAND_MEANINGS}
 
 
-FUNCTIONS = {
+def parse_paste_fn(args: Args) -> dict[str, Any]:
+    """text: what was pasted; columns: the grid's columns (names or {name, label, numeric}).
+    Returns {rows: [[cell text]], separator, header, columns, aligned, notes}: with `aligned`,
+    the rows follow the grid's columns from the first one; otherwise fill from the pasted cell."""
+    text = args.get("text")
+    if not isinstance(text, str):
+        raise InputError("expected the pasted text", column="text")
+    return parse_paste(text, grid_columns(args.get("columns"))).to_dict()
+
+
+def capabilities_fn(args: Args) -> dict[str, Any]:
+    """What this engine can read: {xlsx: openpyxl importable, max_rows}."""
+    return {"xlsx": openpyxl_available(), "max_rows": MAX_ROWS}
+
+
+FUNCTIONS: dict[str, protocol.Entry] = {
     "lq_table": lq_table_fn,
     "growth": growth_fn,
     "growth_table": growth_table_fn,
@@ -138,50 +200,28 @@ FUNCTIONS = {
     "to_csv": to_csv_fn,
     "to_xlsx": to_xlsx_fn,
     "bands": bands_fn,
+    "parse_paste": parse_paste_fn,
+    "capabilities": capabilities_fn,
 }
 FUNCTIONS |= QCEW_FUNCTIONS
 
 
-def _error(message, file=None, row=None, column=None, expected=None):
-    return {"message": message, "file": file, "row": row, "column": column, "expected": expected}
+def handle(request: object) -> dict[str, Any]:
+    """A request object to an answer object, run to the end. Never raises."""
+    steps = protocol.answer(FUNCTIONS, request)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            response: dict[str, Any] = done.value
+            return response
 
 
-def handle(request):
-    """A request dict to a response dict. Never raises."""
-    request_id = request.get("id") if isinstance(request, dict) else None
-    try:
-        if not isinstance(request, dict):
-            raise InputError("expected a request object {id, fn, args}")
-        fn = FUNCTIONS.get(request.get("fn"))
-        if fn is None:
-            raise InputError(f"expected fn to be one of {', '.join(FUNCTIONS)}", column="fn")
-        args = request.get("args") or {}
-        if not isinstance(args, dict):
-            raise InputError("expected args to be an object", column="args")
-        result = fn(args)
-        if inspect.isgenerator(result):  # a reader that reports progress: run it to the end
-            result = finish(result)
-        if isinstance(result, Table):
-            result = result.to_dict()
-        return {"id": request_id, "ok": True, "result": result}
-    except InputError as error:
-        return {"id": request_id, "ok": False, "error": error.to_dict()}
-    except RecursionError:
-        return {"id": request_id, "ok": False, "error": _error("The input is nested too deeply to read.")}
-    except Exception as error:  # a bug, not bad input: say so plainly, keep the page alive
-        message = f"The calculator hit an unexpected problem ({type(error).__name__}). Please check the input."
-        return {"id": request_id, "ok": False, "error": _error(message)}
-
-
-def call(request_json):
+def call(request_json: object) -> str:
     """JSON text in, JSON text out. Never raises."""
-    try:
-        request = json.loads(request_json)
-    except (TypeError, ValueError, RecursionError):
-        return json.dumps({"id": None, "ok": False, "error": _error("The request is not valid JSON.")})
-    response = handle(request)
-    try:
-        return json.dumps(response, allow_nan=False, ensure_ascii=False)
-    except (TypeError, ValueError) as error:
-        message = f"The calculator produced a result it cannot send ({type(error).__name__})."
-        return json.dumps({"id": response.get("id"), "ok": False, "error": _error(message)})
+    return protocol.call(FUNCTIONS, request_json)
+
+
+async def call_async(request_json: object, on_progress: Callable[[str], object] | None = None) -> str:
+    """As call, handing control back to the page every 40 ms and reporting progress (JSON text)."""
+    return await protocol.call_async(FUNCTIONS, request_json, on_progress)

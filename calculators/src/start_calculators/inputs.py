@@ -1,160 +1,149 @@
-"""Reading the user's own tables (CSV text or JSON rows) with strict, row-numbered checks."""
+"""Reading the user's own tables (CSV or XLSX files, pasted text, grid rows) with row-numbered checks.
 
-import csv
-import io
-from dataclasses import dataclass
+A table file may be comma-, semicolon- or tab-separated, use a decimal point or a decimal comma,
+be UTF-8, UTF-16 or Windows-1252, and start with a few title or `# label: value` lines: each is
+found, read and explained in the sheet's `notes`, which the pages show and the CLI prints.
+"""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .csv_reader import iter_read_csv
+from .decoding import decode_text, is_xlsx
 from .errors import InputError
+from .numbers import parse_number
+from .progress import Steps, finish
+from .sheets import (
+    MAX_ROWS,
+    PROGRESS_EVERY,
+    TABLE_HINT,
+    Cell,
+    Record,
+    Sheet,
+    Spec,
+    check_header,
+    check_size,
+    finish_sheet,
+    normalize_numbers,
+)
+
+__all__ = [
+    "MAX_ROWS",
+    "PROGRESS_EVERY",
+    "Cell",
+    "Record",
+    "Sheet",
+    "Spec",
+    "check_header",
+    "check_sum",
+    "decode_text",
+    "finish_sheet",
+    "from_rows",
+    "iter_read_table",
+    "read_csv",
+    "read_table",
+]
 
 
-@dataclass
-class Record:
-    row: int  # as a spreadsheet shows it: the CSV header is row 1; JSON rows count from 1
-    values: dict  # column name -> raw cell (text, number or None)
+def read_table(
+    data: object,
+    name: str,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    key: str | None = None,
+    extra_ok: bool = False,
+) -> Sheet:
+    """Read a CSV (any separator, decimal mark or encoding above) or XLSX table to the end."""
+    return finish(iter_read_table(data, name, required=required, optional=optional, key=key, extra_ok=extra_ok))
 
 
-@dataclass
-class Sheet:
-    name: str
-    columns: list
-    records: list
+read_csv = read_table  # the name the calculators' modules use
 
 
-def decode_text(data, name):
-    """Bytes or text to text: UTF-8 with or without a BOM. Anything else is an InputError."""
-    if isinstance(data, str):
-        text = data
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            text = bytes(data).decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(
-                "expected a text (UTF-8) CSV file, got binary data", file=name, expected="UTF-8 text"
-            ) from None
-    else:
-        raise InputError(f"expected file contents, got {type(data).__name__}", file=name)
-    text = text.removeprefix("\ufeff")
-    if "\x00" in text:
-        raise InputError("expected a text CSV file, got binary data (NUL bytes)", file=name, expected="UTF-8 text")
-    return text
+def iter_read_table(
+    data: object,
+    name: str,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    key: str | None = None,
+    extra_ok: bool = False,
+) -> Steps[Sheet]:
+    """As read_table, yielding Progress every few thousand rows (see progress.py)."""
+    spec = Spec(tuple(required), tuple(optional), key, extra_ok)
+    if is_xlsx(data):
+        from .xlsx_reader import iter_read_xlsx  # openpyxl is imported only for a workbook
 
-
-def read_csv(data, name, *, required, optional=(), key=None, extra_ok=False):
-    """Parse a CSV table: header check, field counts, blank-line skipping, unique keys."""
-    text = decode_text(data, name)
+        sheet = yield from iter_read_xlsx(bytes(data), name, spec)
+        return sheet
+    notes: list[str] = []
+    text = decode_text(data, name, notes)
     if not text.strip():
-        raise InputError("expected a header row, but the file is empty", file=name, expected="a header row")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-        while header[:1] and header[0].startswith("#"):  # "# label: value" lines of a downloaded table
-            header = next(reader, [])
-        columns = _check_header(header, name, required, optional, extra_ok)
-        records = []
-        for fields in reader:
-            if not any(cell.strip() for cell in fields):
-                continue
-            row = reader.line_num
-            if len(fields) != len(columns):
-                raise InputError(
-                    f"expected {len(columns)} fields like the header, got {len(fields)}",
-                    file=name,
-                    row=row,
-                    expected=f"{len(columns)} fields",
-                )
-            records.append(Record(row, dict(zip(columns, (cell.strip() for cell in fields)))))
-    except csv.Error as error:
-        raise InputError(f"expected CSV text ({error})", file=name, row=reader.line_num) from None
-    return _finish(Sheet(name, columns, records), key, after_header_row=2)
+        raise InputError(
+            "expected a header row, but the file is empty", file=name, expected="a header row", hint=TABLE_HINT
+        )
+    sheet = yield from iter_read_csv(text, name, spec, notes)
+    return sheet
 
 
-def from_rows(rows, name, *, required, optional=(), key=None, extra_ok=False):
-    """Rows from the browser grid: a list of objects keyed by column name."""
+def from_rows(
+    rows: object,
+    name: str,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    key: str | None = None,
+    extra_ok: bool = False,
+) -> Sheet:
+    """Rows from the browser grid (or a DataFrame): a list of objects keyed by column name."""
     if not isinstance(rows, list):
         raise InputError("expected a list of rows", file=name, expected="a list of rows")
-    columns = []
+    spec = Spec(tuple(required), tuple(optional), key, extra_ok)
+    check_size(len(rows), name)
+    names: list[str] = []
     for index, item in enumerate(rows, start=1):
         if not isinstance(item, dict):
             raise InputError("expected an object with one value per column", file=name, row=index)
-        for column in item:
-            if column not in columns:
-                columns.append(column)
-    columns = _check_header(columns, name, required, optional, extra_ok)
+        names.extend(str(column) for column in item if str(column) not in names)
+    columns = check_header(names, name, spec, row=1)
     records = []
     for index, item in enumerate(rows, start=1):
-        values = {}
-        for canonical in columns:
-            value = _lookup(item, canonical)
-            values[canonical] = value.strip() if isinstance(value, str) else value
+        lower = {str(column).strip().lower(): value for column, value in item.items()}
+        values = {canonical: _cell(lower.get(canonical.strip().lower())) for canonical in columns}
         if all(value is None or value == "" for value in values.values()):
             continue
         records.append(Record(index, values))
-    return _finish(Sheet(name, columns, records), key, after_header_row=1)
+    sheet = Sheet(name, columns, records)
+    normalize_numbers(sheet, key, None)
+    return finish_sheet(sheet, key, after_header_row=1)
 
 
-def _lookup(item, canonical):
-    for column, value in item.items():
-        if str(column).strip().lower() == canonical.lower():
-            return value
-    return None
+def _cell(value: object) -> Cell:
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value).strip()
 
 
-def _check_header(header, name, required, optional, extra_ok):
-    """Column names, stripped; required and optional names matched without regard to case."""
-    known = {col.lower(): col for col in (*required, *optional)}
-    columns = []
-    for position, raw in enumerate(header, start=1):
-        label = str(raw).strip().removeprefix("\ufeff")
-        if not label:
+def check_sum(sheet: Sheet, column: str, total: object, option: str) -> None:
+    """Rows of `column` must not add up past the stated total (the option `option`)."""
+    limit = parse_number(total, column=option)
+    running: float = 0
+    for record in sheet.records:
+        value = parse_number(record.values.get(column), blank_ok=True, file=sheet.name, row=record.row, column=column)
+        running += value or 0
+        if running > limit * (1 + 1e-12):
             raise InputError(
-                f"expected a column name in header field {position}", file=name, row=1, expected="a column name"
+                f"expected rows that add up to at most the stated total ({_figure(limit)}), "
+                f"but the rows up to here add up to {_figure(running)}",
+                file=sheet.name,
+                row=record.row,
+                column=column,
+                expected="rows that add up to at most the total",
+                hint="check the total, and remove rows that overlap (a sector and its own subsectors)",
             )
-        label = known.get(label.lower(), label)
-        if label in columns:
-            raise InputError("expected each column once; this one appears twice", file=name, row=1, column=label)
-        if label not in known.values() and not extra_ok:
-            expected = ", ".join((*required, *optional))
-            raise InputError(
-                f"expected only the columns {expected}; this column is extra",
-                file=name,
-                row=1,
-                column=label,
-                expected=expected,
-            )
-        columns.append(label)
-    for col in required:
-        if col not in columns:
-            raise InputError(
-                "expected this column in the header, but it is missing", file=name, row=1, column=col, expected=col
-            )
-    return columns
 
 
-def _finish(sheet, key, after_header_row):
-    if not sheet.records:
-        raise InputError(
-            "expected at least one data row after the header",
-            file=sheet.name,
-            row=after_header_row,
-            expected="a data row",
-        )
-    if key:
-        seen = {}
-        for record in sheet.records:
-            value = record.values.get(key)
-            label = "" if value is None else str(value).strip()
-            if not label:
-                raise InputError(
-                    "expected a name, got an empty cell", file=sheet.name, row=record.row, column=key, expected="a name"
-                )
-            if label in seen:
-                raise InputError(
-                    f'expected each industry once; "{label[:40]}" is already in row {seen[label]}',
-                    file=sheet.name,
-                    row=record.row,
-                    column=key,
-                    expected="a unique industry",
-                )
-            seen[label] = record.row
-            record.values[key] = label
-    return sheet
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"

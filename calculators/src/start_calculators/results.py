@@ -6,7 +6,8 @@ from typing import Any
 # `kind` says what the raw values are: "text", "number" or "flag" (true/false).
 # `format` is a display hint only; values stay unrounded:
 #   text, integer (thousands separators, no decimals), decimal1, decimal2, decimal4,
-#   percent1 (the value is already in percent units: 7.5 means 7.5%), currency (whole dollars), flag.
+#   percent1 (the value is already in percent units: 7.5 means 7.5%), currency (whole dollars), flag,
+#   rank (a place: whole places as integers, a RANK.AVG half place with one decimal, 1.5).
 
 
 @dataclass(frozen=True)
