@@ -58,7 +58,9 @@ def first_result(browser, url: str) -> float:
     context = browser.new_context()
     context.add_init_script(FIRST_ROW)
     page = context.new_page()
-    page.goto(url)
+    # Timing is read from the page; waiting for "load" would also wait for every runtime script
+    # the offline copy inserts while it starts (and time out on a busy machine).
+    page.goto(url, wait_until="commit", timeout=120_000)
     # A function, not an expression: the page's CSP forbids the eval an expression would need.
     page.wait_for_function("() => window.__firstResult", timeout=120_000)
     value = page.evaluate("window.__firstResult")
