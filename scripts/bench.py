@@ -10,15 +10,16 @@ How each figure is measured (also in README.md):
 - your files, cold engine: a cold context opens the LQ page and gives its upload the sample's
   2023 county files at once; from navigation start to the engine's first result of those files
   (the output panel's data-shown turning to "engine"), against a bare page on the same loopback
-  server that loads the same Pyodide and runs `1+1` (to its end); cold contexts take turns and the
-  medians of RUNS runs are compared; the file:// figure is the same on the unpacked zip;
+  server that loads the same Pyodide and runs `1+1` (to its end); cold contexts take turns and
+  the medians of RUNS runs are compared; the file:// figure is the same on the unpacked zip;
 - second calculator: with the engine ready on the LQ page, a link moves to the shift-share page
   (instant navigation) and the reader picks another method; from the click on the link to the
   engine's first result there;
 - chapter bytes: a chapter page in a cold context; bytes of every response, and of those from
   the Pyodide folder;
 - 1M QCEW rows: scripts/bench_calculators.py (parse, aggregate, LQ and rank on CPython, and the
-  same work in pandas).
+  same work in pandas);
+- printable edition: pages and bytes of the PDF scripts/build_pdf.py prints with Chromium.
 """
 
 import json
@@ -32,16 +33,15 @@ import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
-from build_bundle import build_bundle  # noqa: E402
-from support import CHROMIUM, CHROMIUM_FLAGS, Server, follow_link  # noqa: E402  (the tests' own helpers)
+from build_bundle import build_bundle
+from build_pdf import build_pdf
+from project import ROOT
+from support import Server, follow_link, launch_chromium  # tests/support.py: PYTHONPATH=tests (the Makefile sets it)
 
 RUNS = 5
 SAMPLE_FILES = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2023-annual-*.csv"))
-# Installed before any page script: when the first results row exists, when the page first
-# painted, and when the engine's first result replaced the sample (data-shown="engine").
+# Installed before any page script: when the first results row exists, and when the engine's
+# first result replaced the sample (the output panel's data-shown turns to "engine").
 OBSERVE = """window.__marks = {};
 new MutationObserver(() => {
   const marks = window.__marks;
@@ -49,7 +49,7 @@ new MutationObserver(() => {
   if (!marks.engine && document.querySelector('[data-role=output][data-shown=engine]'))
     marks.engine = performance.now();
 }).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['data-shown']});"""
-PAINT = "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0"
+PAINT = "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime"
 BARE_HTML = '<!doctype html><title>bare Pyodide</title><script type="module" src="bench-bare.js"></script>'
 BARE_JS = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
 const pyodide = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
@@ -57,76 +57,68 @@ pyodide.runPython("1+1");
 window.__firstResult = performance.now();"""
 
 
-def full_build(site, site_url):
-    """Seconds of a strict build from clean, for the server's address (instant navigation needs it)."""
+def full_build(site: Path, site_url: str) -> float:
     for generated in (ROOT / "docs" / "inventory", ROOT / "calculators" / "dist"):
         shutil.rmtree(generated, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT,
-        check=True,
-        env=dict(os.environ, START_SITE_URL=site_url, NO_MKDOCS_2_WARNING="1"),
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, "START_SITE_URL": site_url})
     return time.perf_counter() - started
 
 
-def poll(page, expression, what, seconds=120):
-    for _ in range(seconds * 10):
-        value = page.evaluate(expression)
-        if value:
-            return value
-        page.wait_for_timeout(100)
-    raise SystemExit(f"{what}: nothing within {seconds} s")
+def mark(page, function: str) -> float:
+    """A time the page records, once it has it. A function, not an expression: the page's CSP
+    forbids the eval an expression would need."""
+    page.wait_for_function(function, timeout=120_000)
+    return float(page.evaluate(function))
 
 
-def sample_visible(browser, url):
+def sample_visible(browser, url: str) -> float:
     """Milliseconds from navigation start until the sample's first row is there and painted."""
     context = browser.new_context()
     context.add_init_script(OBSERVE)
     page = context.new_page()
-    page.goto(url)
-    row = poll(page, "window.__marks.row", f"sample row at {url}")
-    paint = poll(page, PAINT, f"first paint at {url}")
+    page.goto(url, wait_until="commit", timeout=120_000)
+    value = max(mark(page, "() => window.__marks.row"), mark(page, PAINT))
     context.close()
-    return max(row, paint)
+    return value
 
 
-def own_files(browser, url):
+def own_files(browser, url: str) -> float:
     """Milliseconds from navigation start to the engine's first result of the reader's files."""
     context = browser.new_context()
     context.add_init_script(OBSERVE)
     page = context.new_page()
-    page.goto(url, wait_until="domcontentloaded")
-    page.locator("[data-calculator] input[type=file][data-role=upload]").first.set_input_files(
-        [str(path) for path in SAMPLE_FILES]
-    )
-    value = poll(page, "window.__marks.engine", f"your files' result at {url}")
+    page.goto(url, wait_until="commit", timeout=120_000)
+    upload = page.locator("[data-calculator] input[type=file][data-role=upload]").first
+    upload.set_input_files([str(path) for path in SAMPLE_FILES], timeout=120_000)
+    value = mark(page, "() => window.__marks.engine")
     context.close()
     return value
 
 
-def bare(browser, url):
+def bare(browser, url: str) -> float:
+    """Milliseconds from navigation start to the end of bare Pyodide's `1+1`."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url)
-    value = poll(page, "window.__firstResult", f"bare Pyodide at {url}")
+    page.goto(url, wait_until="commit", timeout=120_000)
+    value = mark(page, "() => window.__firstResult")
     context.close()
     return value
 
 
-def second_calculator(browser, base):
-    """Milliseconds from a link to the shift-share page (engine already running) to its first
-    recomputed result."""
+def second_calculator(browser, base: str) -> float:
+    """Milliseconds from a link to the shift-share page (the engine already running on the LQ
+    page) to its first recomputed result."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base + "calculators/location-quotient/")
+    page.goto(base + "calculators/location-quotient/", timeout=120_000)
     page.locator("[data-role=status][data-stage=ready]").first.wait_for(timeout=120_000)
-    started = page.evaluate("performance.now()")
+    started = float(page.evaluate("performance.now()"))
     follow_link(page, base + "calculators/shift-share/")
     page.locator("[data-role=method]").select_option("esteban-marquillas")
     page.locator("[data-calculator=shift-share] [data-role=output][data-shown=engine]").wait_for(timeout=120_000)
-    value = page.evaluate("performance.now()") - started
+    value = float(page.evaluate("performance.now()")) - started
     context.close()
     return value
 
@@ -141,12 +133,13 @@ def chapter_bytes(browser, url):
     return sum(size for _, size in sizes), sum(size for link, size in sizes if "/assets/pyodide/" in link)
 
 
-def browser_figures(server, unpacked):
+def browser_figures(server: Server, unpacked: Path) -> tuple[dict[str, float], int, int]:
     from playwright.sync_api import sync_playwright
 
-    site, base = server.folder, server.url
+    site = server.folder
     (site / "bench-bare.html").write_text(BARE_HTML)
     (site / "bench-bare.js").write_text(BARE_JS)
+    base = server.start()
     lq_served = base + "calculators/location-quotient/"
     lq_file = (unpacked / "calculators" / "location-quotient.html").as_uri()
     timed = {
@@ -156,9 +149,9 @@ def browser_figures(server, unpacked):
         "bare": (bare, base + "bench-bare.html"),
         "file": (own_files, lq_file),
     }
-    times = {name: [] for name in timed}
+    times: dict[str, list[float]] = {name: [] for name in timed}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         for measure, url in timed.values():
             measure(browser, url)  # untimed: warms the OS file cache alike for all
         for _ in range(RUNS):
@@ -167,9 +160,9 @@ def browser_figures(server, unpacked):
         second = statistics.median(second_calculator(browser, base) for _ in range(RUNS))
         total, pyodide = chapter_bytes(browser, base + "04-managing-the-partnership/funding/")
         browser.close()
+    server.stop()
     medians = {name: statistics.median(values) / 1000 for name, values in times.items()}
-    medians["second"] = second / 1000
-    return medians, total, pyodide
+    return medians | {"second": second / 1000}, total, pyodide
 
 
 def calculators_figures():
@@ -183,25 +176,31 @@ def calculators_figures():
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def pdf_figures(out_dir):
+    """Pages and bytes of the printable edition's PDF (scripts/build_pdf.py), and the number of chapters."""
+    from pypdf import PdfReader
+
+    path = build_pdf(out_dir)
+    chapters = len(list((ROOT / "docs").glob("[0-9][0-9]-*/index.md")))
+    return len(PdfReader(path).pages), path.stat().st_size, chapters
+
+
 def row(figure, value, goal, met):
     return f"| {figure} | {value} | {goal} | {'yes' if met else 'NO'} |"
 
 
 def main():
-    with tempfile.TemporaryDirectory(prefix="start-bench-") as work:
-        work = Path(work)
-        (work / "site").mkdir()
+    with tempfile.TemporaryDirectory(prefix="start-bench-") as folder:
+        work = Path(folder)
+        # The server's address first: the site is built for it (instant navigation needs the sitemap).
         server = Server(work / "site")
         build_seconds = full_build(work / "site", server.url)
-        server.start()
         zip_path = build_bundle(work / "dist")
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(work / "unpacked")
-        try:
-            medians, chapter_total, chapter_pyodide = browser_figures(server, work / "unpacked" / zip_path.stem)
-        finally:
-            server.stop()
+        medians, chapter_total, chapter_pyodide = browser_figures(server, work / "unpacked" / zip_path.stem)
         zip_mb = zip_path.stat().st_size / 1e6
+        pdf_pages, pdf_bytes, chapters = pdf_figures(work / "pdf")
     calc = calculators_figures()
     served_vs_bare = medians["served"] / medians["bare"]
     file_vs_served = medians["file"] / medians["served"]
@@ -246,6 +245,12 @@ def main():
         ),
         row("Full build (`mkdocs build --strict` from clean)", f"{build_seconds:.1f} s", "≤ 10 s", build_seconds <= 10),
         row("Offline zip size", f"{zip_mb:.1f} MB", "≤ 25 MB", zip_mb <= 25),
+        row(
+            "Printable edition PDF",
+            f"{pdf_pages} pages, {pdf_bytes:,} bytes",
+            f"a page for each of the {chapters} chapters",
+            pdf_pages >= chapters,
+        ),
     ]
     print("\n".join(lines))
     print(f"\n(medians of {RUNS} cold runs each; {time.strftime('%Y-%m-%d')}; 2-core machine)")
