@@ -9,7 +9,8 @@ decimal comma, encoding, skipped lines) for the page to show.
 Your own tables: lq_table, growth, growth_table, rank, shift_share; a table is `csv` (text),
 `base64` (a file's bytes: CSV in any encoding, or XLSX for `rank`) or `rows` (grid rows, objects
 keyed by column name), with `name`. Also bands, to_csv, to_xlsx, parse_paste (pasted text and the
-grid's columns -> cells for the grid) and capabilities (what this engine can read).
+grid's columns -> cells for the grid), capabilities (what this engine can read) and check_uploads
+(uploads.py: a chosen file's size and format, checked before the page reads it).
 
 QCEW files (browser_qcew.py), all taking files `[{"name", "text"}]` of one or several years (grouped
 by the year in their rows) and optional national US000 files in `nation` (one file or a list):
@@ -51,6 +52,7 @@ from .progress import Steps
 from .ranking import rank_rows, rank_table
 from .results import Table
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
+from .uploads import UPLOAD_FUNCTIONS
 from .xlsx import to_xlsx as table_to_xlsx
 from .xlsx_reader import openpyxl_available
 
@@ -202,6 +204,7 @@ FUNCTIONS: dict[str, protocol.Entry] = {
     "capabilities": capabilities_fn,
 }
 FUNCTIONS |= QCEW_FUNCTIONS
+FUNCTIONS |= UPLOAD_FUNCTIONS  # uploads.py: size and format checks made before a file is read
 
 
 def handle(request: object) -> dict[str, Any]:
