@@ -2,9 +2,10 @@
 // the sample).
 import { editableGrid } from "./grid.js";
 import { button, el, field } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, statusLine } from "./kit/messages.js";
+import { download } from "./kit/files.js";
+import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { checkUploads, fileBase64 } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const fresh = () => ({
@@ -42,10 +43,15 @@ export const mount = (root, runtime) => {
       { name: "years", label: "Years", numeric: true },
     ],
     rows: state.table?.rows ?? [],
+    runtime,
   });
   const upload = field(
-    "Or upload a CSV (columns industry, start, end and optionally years)",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload" } }),
+    "Or upload a table, CSV or Excel XLSX (columns industry, start, end and optionally years)",
+    el("input", {
+      type: "file",
+      accept: ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      data: { role: "upload" },
+    }),
   );
   const tableButton = button("Calculate the table", "calculate", { primary: true });
   const minSize = field(
@@ -58,10 +64,10 @@ export const mount = (root, runtime) => {
   const sampleButton = button("Reset to sample", "load-sample");
   const saveCsv = () => {
     const result = results.current();
-    if (result) download(runtime, result, "growth", "csv");
+    if (result) download(runtime, result, "growth", "csv", errors);
   };
   const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
-  const status = statusLine(runtime, () => restore());
+  const status = statusLine(runtime, () => restore(), errors);
 
   root.append(
     el("div", { class: "calc-body" }, [
@@ -114,6 +120,7 @@ export const mount = (root, runtime) => {
     if (!result) return;
     if (args.rows) state.table = { rows: grid.rows() };
     if (args.csv) state.table = { csv: args.csv, name: args.name };
+    if (args.base64) state.table = { base64: args.base64, name: args.name };
     remember("table");
     show(result, label);
   };
@@ -134,10 +141,21 @@ export const mount = (root, runtime) => {
 
   single.addEventListener("click", runSingle);
   tableButton.addEventListener("click", () => runTable(gridArgs(), "your table"));
+  // Python checks the file before it is read (size, format; the XLSX reader is loaded for a
+  // workbook), then reads it. The input is cleared either way: the source line names the table in use.
   upload.input.addEventListener("change", async () => {
-    const [file] = await readFiles(upload.input.files);
-    if (file) runTable({ csv: file.text, name: file.name }, file.name);
+    const [file] = upload.input.files ?? [];
     upload.input.value = "";
+    if (!file) return;
+    const checked = await checkUploads(runtime, [file], "table");
+    if (!checked.ok) {
+      showError(errors, checked.error);
+      return;
+    }
+    const base64 = await guard(errors, { what: `${file.name} could not be read`, next: "Choose it again." }, () =>
+      fileBase64(file),
+    );
+    if (base64 !== null) runTable({ base64, name: file.name }, file.name);
   });
   sampleButton.addEventListener("click", () => {
     saved.clear();
@@ -152,6 +170,8 @@ export const mount = (root, runtime) => {
     const { table } = state;
     if (state.source === "single") return runSingle();
     if (state.source === "table" && table?.csv) return runTable({ csv: table.csv, name: table.name }, table.name);
+    if (state.source === "table" && table?.base64)
+      return runTable({ base64: table.base64, name: table.name }, table.name);
     if (state.source === "table" && table) return runTable(gridArgs(), "your table");
     return runSample();
   };

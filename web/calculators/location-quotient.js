@@ -3,7 +3,7 @@ import { bars, chartBlock } from "./charts.js";
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
 import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, statusLine } from "./kit/messages.js";
+import { compute, errorArea, guard, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { resultsTable } from "./table.js";
 
@@ -20,6 +20,8 @@ const BASES = [
 ];
 const fresh = () => ({ mode: "qcew", base: "total", level: "3", table: null });
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
+
+const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
 // root: the page's [data-calculator=location-quotient]; runtime: the shared engine. Returns cleanup.
 export const mount = (root, runtime) => {
@@ -66,6 +68,7 @@ export const mount = (root, runtime) => {
       { name: "nation_employment", label: "Nation employment", numeric: true },
     ],
     rows: state.table?.rows ?? [],
+    runtime,
   });
   const regionTotal = field("Region total employment", numberInput("region-total"));
   const nationTotal = field("Nation total employment", numberInput("nation-total"));
@@ -86,10 +89,10 @@ export const mount = (root, runtime) => {
 
   const saveCsv = () => {
     const result = results.current();
-    if (result) download(runtime, result, "location-quotients", "csv");
+    if (result) download(runtime, result, "location-quotients", "csv", errors);
   };
   const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
-  const status = statusLine(runtime, () => rerun());
+  const status = statusLine(runtime, () => rerun(), errors);
   root.append(
     el("div", { class: "calc-body" }, [
       status.node,
@@ -115,13 +118,15 @@ export const mount = (root, runtime) => {
     const lq = names.indexOf("lq");
     const label = names.includes("industry_title") ? names.indexOf("industry_title") : names.indexOf("industry");
     const rows = result.rows.filter((row) => typeof row[lq] === "number").sort((a, b) => b[lq] - a[lq]);
-    chart.draw(
-      bars(
-        rows.map((row) => row[label]),
-        rows.map((row) => row[lq]),
-        { label: "Location quotient", axis: "Location quotient (1.0 = nation)", line: 1, lineLabel: "1.0" },
+    guard(errors, CHART_FAILED, () =>
+      chart.draw(
+        bars(
+          rows.map((row) => row[label]),
+          rows.map((row) => row[lq]),
+          { label: "Location quotient", axis: "Location quotient (1.0 = nation)", line: 1, lineLabel: "1.0" },
+        ),
+        rows.length * 18,
       ),
-      rows.length * 18,
     );
   };
 

@@ -2,9 +2,10 @@
 // average the ranks into a score, highlight the leaders, and plot three factors as bubbles.
 import { bubbles, chartBlock } from "./charts.js";
 import { button, el, field, select } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, statusLine } from "./kit/messages.js";
+import { download } from "./kit/files.js";
+import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { checkUploads, fileBase64 } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
@@ -33,7 +34,7 @@ export const mount = (root, runtime) => {
   const saved = store("ranking");
   const region = store("region");
   const state = saved.load() ?? fresh();
-  let table = null; // the input table: { columns, rows } from Python, or { csv, name }
+  let table = null; // the input table: { columns, rows } from Python, or the reader's { source, name, columns }
   let factorNames = [];
   const labels = {};
   const errors = errorArea();
@@ -49,8 +50,12 @@ export const mount = (root, runtime) => {
   const sampleButton = button("Reset to sample", "load-sample");
   const regionButton = button("Use my region from the location quotient page", "use-region");
   const upload = field(
-    "Upload a CSV: an industry column, then one column per factor",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload" } }),
+    "Upload a table (CSV or Excel XLSX): an industry column, then one column per factor",
+    el("input", {
+      type: "file",
+      accept: ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      data: { role: "upload" },
+    }),
   );
   const paste = field(
     "Or paste a CSV table",
@@ -102,13 +107,13 @@ export const mount = (root, runtime) => {
   const axes = el("div", { class: "calc-axes" });
   const save = (format) => () => {
     const result = results.current();
-    if (result) download(runtime, result, "industry-ranking", format);
+    if (result) download(runtime, result, "industry-ranking", format, errors);
   };
   const downloads = el("p", { class: "calc-actions" }, [
     button("Download CSV", "download-csv", { onClick: save("csv") }),
     button("Download XLSX", "download-xlsx", { onClick: save("xlsx") }),
   ]);
-  const status = statusLine(runtime, () => restore());
+  const status = statusLine(runtime, () => restore(), errors);
 
   root.append(
     el("div", { class: "calc-body" }, [
@@ -136,13 +141,14 @@ export const mount = (root, runtime) => {
   regionButton.disabled = !region.load();
 
   // --- Factor controls, rebuilt for each new table -------------------------------------------
-  // A CSV ranks on all its numeric columns by default, like the command line.
-  const factorSetting = (name) =>
-    state.factors[name] ?? {
-      use: table.csv !== undefined || DEFAULT_FACTORS.includes(name),
+  // The reader's own table ranks on all its numeric columns by default, like the command line.
+  const settingFor = (name, candidate, factors) =>
+    factors[name] ?? {
+      use: candidate.source !== undefined || DEFAULT_FACTORS.includes(name),
       lower: false,
       weight: "1",
     };
+  const factorSetting = (name) => settingFor(name, table, state.factors);
 
   const factorRow = (name) => {
     const setting = factorSetting(name);
@@ -225,33 +231,33 @@ export const mount = (root, runtime) => {
   };
 
   // --- Loading a table, ranking it, drawing it -----------------------------------------------
-  const takeTable = (input, result, description) => {
-    table = result;
-    state.input = input;
-    const numeric = (result.columns ?? []).filter((c) => c.kind === "number" && !NOT_FACTORS.includes(c.name));
-    factorNames = numeric.map((column) => {
-      labels[column.name] = column.label;
-      return column.name;
-    });
-    source.textContent = description;
-    buildFactors();
-    buildAxes();
-    return rank();
-  };
+  const factorColumns = (candidate) =>
+    (candidate.columns ?? []).filter((c) => c.kind === "number" && !NOT_FACTORS.includes(c.name));
 
-  const rankArgs = () => {
-    const use = factorNames.filter((name) => state.factors[name].use);
-    const args = {
+  const settingArgs = () => ({
+    ties: ties.input.value,
+    highlight: highlight.input.value,
+    top_n: topN.input.value,
+    missing: missing.input.value,
+  });
+
+  // The table's own part of a request: the reader's CSV text or file bytes, or Python's table.
+  const tableArgs = (candidate) =>
+    candidate.source !== undefined
+      ? { ...candidate.source, name: candidate.name, key: "industry" }
+      : { table: { columns: candidate.columns, rows: candidate.rows }, key: "industry_title" };
+
+  const rankArgs = (candidate = table, factors = state.factors) => {
+    const names = factorColumns(candidate).map((column) => column.name);
+    const setting = (name) => settingFor(name, candidate, factors);
+    const use = names.filter((name) => setting(name).use);
+    return {
+      ...settingArgs(),
+      ...tableArgs(candidate),
       factors: use,
-      weights: Object.fromEntries(use.map((name) => [name, state.factors[name].weight])),
-      ties: ties.input.value,
-      highlight: highlight.input.value,
-      top_n: topN.input.value,
-      missing: missing.input.value,
-      lower_is_better: use.filter((name) => state.factors[name].lower),
+      weights: Object.fromEntries(use.map((name) => [name, setting(name).weight])),
+      lower_is_better: use.filter((name) => setting(name).lower),
     };
-    if (table.csv !== undefined) return { ...args, csv: table.csv, name: table.name, key: "industry" };
-    return { ...args, table: { columns: table.columns, rows: table.rows }, key: "industry_title" };
   };
 
   // "Rank: avg_annual_pay" reads better as "Rank: Average annual pay".
@@ -262,19 +268,39 @@ export const mount = (root, runtime) => {
     }
   };
 
-  const rank = async () => {
-    Object.assign(state, {
-      ties: ties.input.value,
-      highlight: highlight.input.value,
-      top_n: topN.input.value,
-      missing: missing.input.value,
-    });
-    const result = await compute(runtime, "rank", rankArgs(), errors);
-    if (!result) return;
+  const showRanking = (result) => {
+    Object.assign(state, settingArgs());
     saved.save(state);
     relabel(result.columns);
     results.show(result, { name: "rank" });
     draw();
+  };
+
+  // A new table becomes the page's only once it is ranked: until then (and after a bad file or
+  // setting) the previous table, factors, ranking and chart stay as they were.
+  const commit = (input, candidate, description, factors, result) => {
+    table = candidate;
+    state.input = input;
+    state.factors = factors;
+    if (Object.keys(factors).length === 0) state.axes = {}; // a table taken afresh: default axes too
+    factorNames = factorColumns(candidate).map((column) => {
+      labels[column.name] = column.label;
+      return column.name;
+    });
+    source.textContent = description;
+    buildFactors();
+    buildAxes();
+    showRanking(result);
+  };
+
+  const takeTable = async (input, candidate, description, factors = {}) => {
+    const result = await compute(runtime, "rank", rankArgs(candidate, factors), errors);
+    if (result) commit(input, candidate, description, factors, result);
+  };
+
+  const rank = async () => {
+    const result = await compute(runtime, "rank", rankArgs(), errors);
+    if (result) showRanking(result);
   };
 
   const draw = () => {
@@ -296,12 +322,24 @@ export const mount = (root, runtime) => {
       r: 3 + 22 * Math.sqrt(Math.abs(row[size]) / biggest),
     }));
     const axisLabels = { x: labels[state.axes.x], y: labels[state.axes.y], size: labels[state.axes.size] };
-    chart.draw(bubbles(points, axisLabels), 400);
+    guard(
+      errors,
+      { what: "The chart could not be drawn", next: "Try again; the results table lists every value." },
+      () => chart.draw(bubbles(points, axisLabels), 400),
+    );
   };
 
-  // Python reads the CSV; a bad one leaves the previous table and ranking in place.
-  const tryCsv = async (text, name, keepSettings = false) => {
-    const result = await compute(runtime, "rank", { csv: text, name, key: "industry" }, errors);
+  // Python reads the reader's table (source: { csv } text or { base64 } bytes of a CSV or XLSX
+  // file). A new table ranks on all its numeric columns; a restored one keeps its factor settings.
+  const tryTable = async (tableSource, name, keepSettings = false) => {
+    const input = { kind: tableSource.csv !== undefined ? "csv" : "file", ...tableSource, name };
+    const description = `Showing: ${name}.`;
+    const known = keepSettings && state.input.columns;
+    if (known) {
+      const candidate = { source: tableSource, name, columns: known };
+      return takeTable({ ...input, columns: known }, candidate, description, state.factors);
+    }
+    const result = await compute(runtime, "rank", { ...settingArgs(), ...tableSource, name, key: "industry" }, errors);
     if (!result) return;
     const columns = result.columns
       .filter((column) => column.name.startsWith("rank_"))
@@ -310,23 +348,26 @@ export const mount = (root, runtime) => {
         const given = result.columns.find((other) => other.name === factor);
         return { name: factor, label: given ? given.label : factor, kind: "number" };
       });
-    if (!keepSettings) state.factors = {};
-    return takeTable({ kind: "csv", csv: text, name }, { csv: text, name, columns }, `Showing: ${name}.`);
+    const candidate = { source: tableSource, name, columns };
+    if (keepSettings) return takeTable({ ...input, columns }, candidate, description, state.factors);
+    commit({ ...input, columns }, candidate, description, {}, result);
   };
 
-  const loadSample = async () => {
+  const loadSample = async (factors = state.factors) => {
     const result = await compute(runtime, "sample_region", { as: "table" }, errors);
-    if (result)
-      return takeTable({ kind: "sample" }, result, `Showing: ${result.meta.label}. Source: ${result.meta.source}.`);
+    if (result) {
+      const description = `Showing: ${result.meta.label}. Source: ${result.meta.source}.`;
+      return takeTable({ kind: "sample" }, result, description, factors);
+    }
   };
 
-  const loadRegion = async () => {
+  const loadRegion = async (factors = state.factors) => {
     const shared = region.load();
-    if (!shared) return loadSample();
+    if (!shared) return loadSample(factors);
     const args = { files: shared.files, nation: shared.nation || undefined };
     const result = await compute(runtime, "industry_table", args, errors);
     const description = `Showing: your region from the location quotient page (${result?.meta.files.join(", ")}).`;
-    if (result) return takeTable({ kind: "region" }, result, description);
+    if (result) return takeTable({ kind: "region" }, result, description, factors);
   };
 
   sampleButton.addEventListener("click", () => {
@@ -338,28 +379,29 @@ export const mount = (root, runtime) => {
     missing.input.value = "last";
     loadSample();
   });
-  regionButton.addEventListener("click", () => {
-    state.factors = {};
-    state.axes = {};
-    loadRegion();
-  });
+  regionButton.addEventListener("click", () => loadRegion({}));
+  // Python checks the file before it is read (size, format; the XLSX reader is loaded for a
+  // workbook), then reads it. The input is cleared either way: the source line names the table in use.
   upload.input.addEventListener("change", async () => {
-    const [file] = await readFiles(upload.input.files);
-    if (file) {
-      state.axes = {};
-      tryCsv(file.text, file.name);
-    }
+    const [file] = upload.input.files ?? [];
     upload.input.value = "";
+    if (!file) return;
+    const checked = await checkUploads(runtime, [file], "table");
+    if (!checked.ok) {
+      showError(errors, checked.error);
+      return;
+    }
+    const what = { what: `${file.name} could not be read`, next: "Choose it again." };
+    const base64 = await guard(errors, what, () => fileBase64(file));
+    if (base64 !== null) tryTable({ base64 }, file.name);
   });
-  pasteButton.addEventListener("click", () => {
-    state.axes = {};
-    tryCsv(paste.input.value, "the pasted table");
-  });
+  pasteButton.addEventListener("click", () => tryTable({ csv: paste.input.value }, "the pasted table"));
   rankButton.addEventListener("click", rank);
 
   // What the reader last had: restored on load and after a retry.
   const restore = () => {
-    if (state.input.kind === "csv") return tryCsv(state.input.csv, state.input.name, true);
+    if (state.input.kind === "csv") return tryTable({ csv: state.input.csv }, state.input.name, true);
+    if (state.input.kind === "file") return tryTable({ base64: state.input.base64 }, state.input.name, true);
     if (state.input.kind === "region") return loadRegion();
     return loadSample();
   };

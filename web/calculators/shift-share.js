@@ -4,7 +4,7 @@ import { chartBlock, stackedBars } from "./charts.js";
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
 import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, showError, statusLine } from "./kit/messages.js";
+import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { resultsTable } from "./table.js";
 
@@ -20,6 +20,8 @@ const CHART_ROWS = 25;
 const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "3" });
 const fileInput = (role) => el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role } });
 const numberInput = () => el("input", { type: "text", inputmode: "decimal" });
+
+const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
 // root: the page's [data-calculator=shift-share]; runtime: the shared engine. Returns cleanup.
 export const mount = (root, runtime) => {
@@ -62,6 +64,7 @@ export const mount = (root, runtime) => {
       { name: "nation_end", label: "Nation end", numeric: true },
     ],
     rows: state.table?.rows ?? [],
+    runtime,
   });
   const totalStart = field("Nation total employment at the start", numberInput());
   const totalEnd = field("Nation total employment at the end", numberInput());
@@ -72,10 +75,10 @@ export const mount = (root, runtime) => {
 
   const saveCsv = () => {
     const result = results.current();
-    if (result) download(runtime, result, "shift-share", "csv");
+    if (result) download(runtime, result, "shift-share", "csv", errors);
   };
   const downloads = el("p", { class: "calc-actions" }, [button("Download CSV", "download-csv", { onClick: saveCsv })]);
-  const status = statusLine(runtime, () => restore());
+  const status = statusLine(runtime, () => restore(), errors);
 
   root.append(
     el("div", { class: "calc-body" }, [
@@ -105,13 +108,15 @@ export const mount = (root, runtime) => {
       .sort((a, b) => Math.abs(b[total]) - Math.abs(a[total]))
       .slice(0, CHART_ROWS);
     const series = parts.map((i) => ({ label: result.columns[i].label, values: rows.map((row) => row[i]) }));
-    chart.draw(
-      stackedBars(
-        rows.map((row) => row[label]),
-        series,
-        "Jobs",
+    guard(errors, CHART_FAILED, () =>
+      chart.draw(
+        stackedBars(
+          rows.map((row) => row[label]),
+          series,
+          "Jobs",
+        ),
+        rows.length * 22,
       ),
-      rows.length * 22,
     );
   };
 
