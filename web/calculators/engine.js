@@ -1,7 +1,7 @@
 // Start Pyodide with the start-calculators wheel and answer the widgets' requests. The same code
 // runs in the Web Worker (over http) and on the main thread (from file://). Every request gets an
 // answer, even when Python or a file read fails, so no call on the page can wait forever.
-import { resolveFiles } from "./kit/requests.js";
+import { prepareRequest } from "./kit/requests.js";
 
 const fileName = (url) => String(url).split("/").pop();
 
@@ -48,15 +48,19 @@ const describe = (error) => String(error?.message ?? error ?? "unknown error").s
 // A request from the page: { id, fn, args } with File placeholders (kit/requests.js) and the files.
 // Resolves to the answer's JSON text; never rejects. onProgress(jsonText) during long reads; pause()
 // lets the page breathe between chunks of a big file when Python runs on the main thread.
-const answerRequest = async (browser, message, onProgress, pause) => {
+const answerRequest = async ({ browser, withFiles }, message, onProgress, pause) => {
   const id = message?.id ?? null;
   if (typeof message?.fn !== "string") {
     // Malformed: Python words the answer (and it never throws).
-    return browser.call(JSON.stringify({ id, fn: message?.fn ?? null, args: message?.args ?? null }));
+    try {
+      return browser.call(JSON.stringify({ id, fn: message?.fn ?? null, args: message?.args ?? null }));
+    } catch (error) {
+      return JSON.stringify(failureAnswer(id, `The request could not be read (${describe(error)})`));
+    }
   }
-  let json;
+  let prepared;
   try {
-    json = await resolveFiles({ id, fn: message.fn, args: message.args ?? {} }, message.files ?? [], pause);
+    prepared = await prepareRequest({ id, fn: message.fn, args: message.args ?? {} }, message.files ?? [], pause);
   } catch (error) {
     const answer = error.fileName
       ? failureAnswer(id, `${error.fileName} could not be read (${describe(error)})`, error.hint, "unreadable")
@@ -64,7 +68,7 @@ const answerRequest = async (browser, message, onProgress, pause) => {
     return JSON.stringify(answer);
   }
   try {
-    return await browser.call_async(json, onProgress);
+    return await withFiles.call_async(prepared.json, prepared.buffers, onProgress);
   } catch (error) {
     // Python answers every request itself; this is the wasm runtime failing (out of memory...).
     return JSON.stringify(failureAnswer(id, `The calculator engine failed (${describe(error)})`));
@@ -81,10 +85,13 @@ export const startEngine = async ({ loadPyodide, options, onStatus, failure }) =
   const loading = loadPyodide({ fullStdLib: false, packages: ["start-calculators"], ...options });
   const pyodide = await (failure ? Promise.race([loading, failure]) : loading);
   onStatus("packages");
-  const browser = pyodide.pyimport("start_calculators.browser");
+  const python = {
+    browser: pyodide.pyimport("start_calculators.browser"),
+    withFiles: pyodide.pyimport("start_calculators.browser_files"),
+  };
   onStatus("ready");
   return {
-    answer: (message, onProgress, pause) => answerRequest(browser, message, onProgress, pause),
+    answer: (message, onProgress, pause) => answerRequest(python, message, onProgress, pause),
     // Optional packages (openpyxl for XLSX), from the same folder and lock as the wheel. Resolves
     // to the names that failed: Pyodide reports a failed download through errorCallback.
     load: async (packages) => {

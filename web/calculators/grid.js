@@ -89,7 +89,8 @@ export const editableGrid = ({ caption, columns, rows: initial = [], runtime }) 
     fill(start, reply.result);
     const count = reply.result.rows.length;
     const read = `Pasted ${count} ${count === 1 ? "row" : "rows"}.`;
-    pasteNote.textContent = [read, ...reply.result.notes].join(" ");
+    const notes = reply.result.notes.map((note) => note[0].toUpperCase() + note.slice(1));
+    pasteNote.textContent = [read, ...notes].join(" ");
   }
 
   const add = el("button", {

@@ -5,6 +5,9 @@ import { display } from "./kit/format.js";
 import { sortRows } from "./kit/sort.js";
 
 const rawValue = (value) => (value === null || value === undefined ? "" : String(value));
+// Rows put in the page at a time: laying out a table of thousands of rows blocks the page for
+// seconds, so a long result shows its first rows and a button adds more (downloads hold them all).
+const ROWS_AT_ONCE = 200;
 
 const cell = (value, column, index) => {
   const node = el(index === 0 ? "th" : "td", {
@@ -18,8 +21,10 @@ const cell = (value, column, index) => {
 
 export const resultsTable = (caption) => {
   const table = el("table", { class: "calc-results", data: { role: "results" } });
-  const node = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption }, [table]);
-  const state = { result: null, sortBy: null, descending: false };
+  const wrap = el("div", { class: "calc-table-wrap", tabindex: "0", role: "region", "aria-label": caption }, [table]);
+  const more = el("button", { type: "button", class: "md-button", data: { action: "more-rows" }, hidden: true });
+  const node = el("div", { class: "calc-results-block" }, [wrap, el("p", { class: "calc-actions" }, [more])]);
+  const state = { result: null, sortBy: null, descending: false, shown: ROWS_AT_ONCE };
 
   const header = (column, index) => {
     const sorted = state.sortBy === index;
@@ -27,6 +32,7 @@ export const resultsTable = (caption) => {
       // A first click sorts numbers largest first and text A to Z; a second click reverses.
       state.descending = sorted ? !state.descending : column.kind === "number";
       state.sortBy = index;
+      state.shown = ROWS_AT_ONCE;
       render();
     };
     const ariaSort = sorted ? (state.descending ? "descending" : "ascending") : null;
@@ -35,13 +41,11 @@ export const resultsTable = (caption) => {
     ]);
   };
 
-  const render = () => {
-    table.textContent = "";
+  // The next rows of the sorted result, up to state.shown, added to the table's body.
+  const addRows = (body, rows) => {
     const { result } = state;
-    if (!result) return;
     const highlight = result.columns.findIndex((column) => column.name === "highlight");
-    const body = el("tbody");
-    for (const row of sortRows(result.rows, state.sortBy, state.descending)) {
+    for (const row of rows.slice(body.rows.length, state.shown)) {
       const marked = highlight >= 0 && row[highlight];
       body.append(
         el(
@@ -51,8 +55,27 @@ export const resultsTable = (caption) => {
         ),
       );
     }
+    const left = rows.length - body.rows.length;
+    more.hidden = left <= 0;
+    const shown = `${body.rows.length.toLocaleString("en-US")} of ${rows.length.toLocaleString("en-US")} shown`;
+    more.textContent = `Show ${Math.min(left, ROWS_AT_ONCE).toLocaleString("en-US")} more rows (${shown})`;
+  };
+
+  let ordered = []; // the result's rows in the order shown
+  const render = () => {
+    table.textContent = "";
+    more.hidden = true;
+    const { result } = state;
+    if (!result) return;
+    const body = el("tbody");
+    ordered = sortRows(result.rows, state.sortBy, state.descending);
+    addRows(body, ordered);
     table.append(el("caption", { text: caption }), el("thead", {}, [el("tr", {}, result.columns.map(header))]), body);
   };
+  more.addEventListener("click", () => {
+    state.shown += ROWS_AT_ONCE;
+    addRows(table.tBodies[0], ordered);
+  });
 
   return {
     node,
@@ -61,6 +84,7 @@ export const resultsTable = (caption) => {
     show: (result, sort) => {
       state.result = result;
       state.sortBy = null;
+      state.shown = ROWS_AT_ONCE;
       if (sort) {
         const index = result.columns.findIndex((column) => column.name === sort.name);
         state.sortBy = index >= 0 ? index : null;

@@ -107,8 +107,12 @@ export const compute = async (runtime, fn, args, errors) => {
   widget.run += 1;
   const run = widget.run;
   const latest = () => widget.run === run;
-  const timer = setTimeout(() => latest() && widget.status?.working("Calculating…"), SHOW_WORKING_AFTER);
-  const onProgress = (report) => latest() && widget.status?.working(report.message ?? "Calculating…");
+  let reported = false; // a progress report says more than "Calculating…": never cover it
+  const timer = setTimeout(() => latest() && !reported && widget.status?.working("Calculating…"), SHOW_WORKING_AFTER);
+  const onProgress = (report) => {
+    reported = true;
+    if (latest()) widget.status?.working(report.message ?? "Calculating…");
+  };
   const reply = await runtime.call(fn, args, { onProgress });
   clearTimeout(timer);
   if (!latest()) return null;
