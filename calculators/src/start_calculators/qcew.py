@@ -22,7 +22,7 @@ LEVEL_NAMES |= {7: "5-digit NAICS industries", 8: "6-digit NAICS industries"}
 DEFAULT_LEVEL = "3"
 NATION_AREA = "US000"
 # Progress is reported after this many lines; small enough for a responsive page, cheap to count.
-CHUNK = 5000
+CHUNK = 2000
 
 __all__ = [
     "CHUNK",
