@@ -3,8 +3,10 @@ import { bars, chartBlock } from "./charts.js";
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
 import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, guard, statusLine } from "./kit/messages.js";
+import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
+import { fileArg } from "./kit/requests.js";
 import { store } from "./kit/store.js";
+import { checkUploads } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -21,6 +23,11 @@ const BASES = [
 const fresh = () => ({ mode: "qcew", base: "total", level: "3", table: null });
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
+const KEEP_AT_MOST = 2_000_000; // bytes of county files kept for the other calculators (localStorage is small)
+const KEEP_FAILED = {
+  what: "Your files could not be kept for the other calculators",
+  next: "Choose them there again.",
+};
 const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
 // root: the page's [data-calculator=location-quotient]; runtime: the shared engine. Returns cleanup.
@@ -143,13 +150,32 @@ export const mount = (root, runtime) => {
     show(result);
   };
 
-  const runFiles = async (files, nationFile) => {
-    const args = { files, nation: nationFile || undefined, base: base.input.value, level: level.input.value };
+  // The other calculators use the region's files as text from storage: kept when small enough
+  // (read after the result shows); a bigger region stays in this page only.
+  const keepRegion = async (chosen) => {
+    if (!chosen.fresh) return region.save({ files: chosen.files, nation: chosen.nation || null });
+    if (chosen.fresh.reduce((sum, file) => sum + file.size, 0) > KEEP_AT_MOST) return region.clear();
+    const [files, nationFiles] = await Promise.all([readFiles(chosen.fresh), readFiles(chosen.freshNation)]);
+    region.save({ files, nation: nationFiles[0] ?? null });
+  };
+
+  // chosen: { files, nation } as {name, text} (text, or a file the engine reads); fresh: the File
+  // objects just chosen, if any.
+  let current = null;
+  const runFiles = async (chosen) => {
+    const args = {
+      files: chosen.files,
+      nation: chosen.nation || undefined,
+      base: base.input.value,
+      level: level.input.value,
+    };
     const result = await compute(runtime, "lq_qcew", args, errors);
-    if (!result) return; // the error is shown; the previous table stays
+    if (!result) return false; // the error is shown; the previous table stays
+    current = { files: chosen.files, nation: chosen.nation };
     remember("files");
-    region.save({ files, nation: nationFile || null });
     show(result);
+    guard(errors, KEEP_FAILED, () => keepRegion(chosen));
+    return true;
   };
 
   const runTable = async () => {
@@ -175,21 +201,34 @@ export const mount = (root, runtime) => {
   const rerun = () => {
     state.base = base.input.value;
     state.level = level.input.value;
-    const shared = region.load();
+    const shared = current ?? region.load();
     if (state.mode === "table" && state.source === "table") return runTable();
-    if (state.source === "files" && shared) return runFiles(shared.files, shared.nation);
+    if (state.source === "files" && shared) return runFiles(shared);
     return runSample();
   };
 
-  counties.input.addEventListener("change", async () => {
-    const [files, nationFiles] = await Promise.all([readFiles(counties.input.files), readFiles(nation.input.files)]);
-    runFiles(files, nationFiles[0]);
-  });
-  nation.input.addEventListener("change", async () => {
-    const shared = region.load();
-    const [nationFile] = await readFiles(nation.input.files);
-    if (shared) runFiles(shared.files, nationFile);
-  });
+  // Python checks the chosen files before they are read (size, format), then the engine reads
+  // them. A refused or failed choice is cleared from its input: what the table shows is named above it.
+  const takeFiles = async () => {
+    const fresh = Array.from(counties.input.files ?? []);
+    const freshNation = Array.from(nation.input.files ?? []);
+    if (!fresh.length) {
+      const message = "The national file is used with county files: choose the county files next.";
+      showError(errors, { kind: "page", message });
+      return;
+    }
+    const checked = await checkUploads(runtime, [...fresh, ...freshNation], "qcew");
+    const ok = checked.ok;
+    if (!ok) showError(errors, checked.error);
+    const asArg = (file) => ({ name: file.name, text: fileArg(file, "text") });
+    const chosen = { files: fresh.map(asArg), nation: freshNation.map(asArg)[0], fresh, freshNation };
+    if (!ok || !(await runFiles(chosen))) {
+      counties.input.value = "";
+      nation.input.value = "";
+    }
+  };
+  counties.input.addEventListener("change", takeFiles);
+  nation.input.addEventListener("change", takeFiles);
   base.input.addEventListener("change", rerun);
   level.input.addEventListener("change", rerun);
   calculate.addEventListener("click", runTable);
@@ -199,6 +238,7 @@ export const mount = (root, runtime) => {
     level.input.value = "3";
     saved.clear();
     region.clear();
+    current = null;
     counties.input.value = "";
     nation.input.value = "";
     runSample();

@@ -6,6 +6,7 @@ import { button, el, field, modes, select } from "./kit/dom.js";
 import { download, readFiles } from "./kit/files.js";
 import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { checkUploads } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -21,6 +22,7 @@ const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "3" }
 const fileInput = (role) => el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role } });
 const numberInput = () => el("input", { type: "text", inputmode: "decimal" });
 
+const READ_FAILED = { what: "The files could not be read", next: "Choose them again." };
 const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
 // root: the page's [data-calculator=shift-share]; runtime: the shared engine. Returns cleanup.
@@ -166,20 +168,26 @@ export const mount = (root, runtime) => {
     show(result, "your table");
   };
 
+  // Python checks the chosen files before they are read (size, format); a failure is said on the page.
   qcewButton.addEventListener("click", async () => {
-    const [chosen, referenceFiles] = await Promise.all([
-      readFiles(counties.input.files),
-      readFiles(reference.input.files),
-    ]);
-    if (!chosen.length) {
-      showError(errors, { message: "Choose the region's county files first." });
+    const region = Array.from(counties.input.files ?? []);
+    const area = Array.from(reference.input.files ?? []);
+    if (!region.length) {
+      showError(errors, { kind: "page", message: "Choose the region's county files first." });
       return;
     }
-    if (!referenceFiles.length) {
-      showError(errors, { message: "Choose a reference-area file: the national US000 file, or county files." });
+    if (!area.length) {
+      const message = "Choose a reference-area file: the national US000 file, or county files.";
+      showError(errors, { kind: "page", message });
       return;
     }
-    runFiles({ files: chosen, reference: referenceFiles });
+    const checked = await checkUploads(runtime, [...region, ...area], "qcew");
+    if (!checked.ok) {
+      showError(errors, checked.error);
+      return;
+    }
+    const read = await guard(errors, READ_FAILED, () => Promise.all([readFiles(region), readFiles(area)]));
+    if (read) runFiles({ files: read[0], reference: read[1] });
   });
   level.input.addEventListener("change", () => {
     if (state.source === "files" && files) runFiles(files);

@@ -84,7 +84,11 @@ export const prepareRequest = async (request, files, pause = async () => {}) => 
     }
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === "object") {
-      if (Number.isInteger(value.$file) && Object.keys(value).length === 1 && files[value.$file]) {
+      if (
+        Number.isInteger(value.$file) &&
+        Object.keys(value).length === 1 &&
+        files[value.$file]?.file instanceof Blob
+      ) {
         const { file, as } = files[value.$file];
         buffers.push(null);
         const index = buffers.length - 1;
