@@ -59,7 +59,8 @@ def test_no_file_in_the_copy_loads_anything_from_another_host(offline_copy):
 
 def test_the_packed_wheel_matches_the_sha256_in_the_packed_lock(offline_copy):
     folder = offline_copy / "assets" / "pyodide" / "offline"
-    pack = json.loads(re.search(r"=\s*(\{.*\});\s*$", (folder / "pack.js").read_text(encoding="utf-8"), re.S).group(1))
+    text = (folder / "pack.js").read_text(encoding="utf-8")
+    pack = json.loads(re.search(r"offlinePack = (\{.*\});\s*$", text, re.S).group(1))
     entry = pack["lock"]["packages"]["start-calculators"]
     payload = (folder / pack["files"][entry["file_name"]]["script"]).read_text(encoding="ascii")
     wheel = base64.b64decode(re.search(r'\] = "([A-Za-z0-9+/=]+)";', payload).group(1))
@@ -150,7 +151,7 @@ def test_a_missing_runtime_file_is_reported_not_awaited_forever(page, offline_co
     (copy / "assets" / "pyodide" / "offline" / "pyodide.asm.wasm.js").unlink()
 
     open_from_disk(page, copy, "calculators/location-quotient.html")
-    page.wait_for_function("window.StartToolkit && StartToolkit.runtime")
+    page.wait_for_function("() => Boolean(window.StartToolkit?.runtime)")
     outcome = page.evaluate("StartToolkit.runtime.ready().then(() => 'ready', (error) => String(error))")
     assert "pyodide.asm.wasm.js" in outcome
     status = page.locator("[data-calculator=location-quotient] [data-role=status]")

@@ -3,6 +3,9 @@
 // answer, even when Python or a file read fails, so no call on the page can wait forever.
 import { prepareRequest } from "./kit/requests.js";
 
+// Where the page says that the engine has started or failed (the search worker waits for it).
+export const ENGINE_CHANNEL = "start-toolkit-engine";
+
 const fileName = (url) => String(url).split("/").pop();
 
 // Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296).

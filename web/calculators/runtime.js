@@ -4,7 +4,7 @@
 // the same engine runs on the main thread. Every call settles: with Python's answer, or with an
 // ok:false answer of kind "engine" when the engine failed, died or went silent (then the status
 // line offers a retry).
-import { failsIfUnreachable, failureAnswer, startEngine } from "./engine.js";
+import { ENGINE_CHANNEL, failsIfUnreachable, failureAnswer, startEngine } from "./engine.js";
 import { packFiles } from "./kit/requests.js";
 
 export const STAGES = {
@@ -61,6 +61,12 @@ export class Runtime {
   #emit(stage, error = null) {
     this.#state = { stage, error };
     for (const listener of this.#listeners) listener(this.#state, STAGES[stage] ?? "");
+    if (stage === "ready" || stage === "failed") {
+      // The site search, held back on calculator pages (web/pages/search-worker.js), may start.
+      const channel = new BroadcastChannel(ENGINE_CHANNEL);
+      channel.postMessage(stage);
+      channel.close();
+    }
   }
 
   #settle(id, value) {
