@@ -3,9 +3,9 @@
 import { editableGrid } from "./grid.js";
 import { button, el, field } from "./kit/dom.js";
 import { download } from "./kit/files.js";
-import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
+import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { checkUploads, fileBase64 } from "./kit/uploads.js";
+import { tableUpload } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const fresh = () => ({
@@ -45,14 +45,13 @@ export const mount = (root, runtime) => {
     rows: state.table?.rows ?? [],
     runtime,
   });
-  const upload = field(
-    "Or upload a table, CSV or Excel XLSX (columns industry, start, end and optionally years)",
-    el("input", {
-      type: "file",
-      accept: ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      data: { role: "upload" },
-    }),
-  );
+  const upload = tableUpload({
+    runtime,
+    errors,
+    label: "Or upload a table, CSV or Excel XLSX (columns industry, start, end and optionally years)",
+    role: "upload",
+    onTable: ({ base64, name }) => runTable({ base64, name }, name),
+  });
   const tableButton = button("Calculate the table", "calculate", { primary: true });
   const minSize = field(
     "Flag industries with fewer workers than",
@@ -141,22 +140,6 @@ export const mount = (root, runtime) => {
 
   single.addEventListener("click", runSingle);
   tableButton.addEventListener("click", () => runTable(gridArgs(), "your table"));
-  // Python checks the file before it is read (size, format; the XLSX reader is loaded for a
-  // workbook), then reads it. The input is cleared either way: the source line names the table in use.
-  upload.input.addEventListener("change", async () => {
-    const [file] = upload.input.files ?? [];
-    upload.input.value = "";
-    if (!file) return;
-    const checked = await checkUploads(runtime, [file], "table");
-    if (!checked.ok) {
-      showError(errors, checked.error);
-      return;
-    }
-    const base64 = await guard(errors, { what: `${file.name} could not be read`, next: "Choose it again." }, () =>
-      fileBase64(file),
-    );
-    if (base64 !== null) runTable({ base64, name: file.name }, file.name);
-  });
   sampleButton.addEventListener("click", () => {
     saved.clear();
     Object.assign(state, fresh(), { single: state.single });

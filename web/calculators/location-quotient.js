@@ -6,7 +6,7 @@ import { download, readFiles } from "./kit/files.js";
 import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
 import { fileArg } from "./kit/requests.js";
 import { store } from "./kit/store.js";
-import { checkUploads } from "./kit/uploads.js";
+import { checkUploads, tableUpload } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -178,31 +178,39 @@ export const mount = (root, runtime) => {
     return true;
   };
 
-  const runTable = async () => {
+  // The grid's rows, or an uploaded table file ({ base64, name }: Python reads its bytes).
+  const runTable = async (file = null) => {
     const rows = grid.rows().map(([industry, regionEmployment, nationEmployment]) => ({
       industry,
       region_employment: regionEmployment,
       nation_employment: nationEmployment,
     }));
     const args = {
-      rows,
+      ...(file ?? { rows, name: "the table" }),
       region_total: regionTotal.input.value,
       nation_total: nationTotal.input.value,
-      name: "the table",
     };
     const result = await compute(runtime, "lq_table", args, errors);
     if (!result) return;
-    state.table = { rows: grid.rows(), region_total: regionTotal.input.value, nation_total: nationTotal.input.value };
+    const totals = { region_total: regionTotal.input.value, nation_total: nationTotal.input.value };
+    state.table = { rows: grid.rows(), file, ...totals };
     remember("table");
     show(result);
   };
+  const tableFile = tableUpload({
+    runtime,
+    errors,
+    label: "Or upload the table, CSV or Excel XLSX (columns industry, region_employment, nation_employment)",
+    onTable: runTable,
+  });
+  grid.node.after(tableFile.field);
 
   // What the reader last had: on load, after a retry, and when a setting changes.
   const rerun = () => {
     state.base = base.input.value;
     state.level = level.input.value;
     const shared = current ?? region.load();
-    if (state.mode === "table" && state.source === "table") return runTable();
+    if (state.mode === "table" && state.source === "table") return runTable(state.table?.file ?? null);
     if (state.source === "files" && shared) return runFiles(shared);
     return runSample();
   };
@@ -231,7 +239,7 @@ export const mount = (root, runtime) => {
   nation.input.addEventListener("change", takeFiles);
   base.input.addEventListener("change", rerun);
   level.input.addEventListener("change", rerun);
-  calculate.addEventListener("click", runTable);
+  calculate.addEventListener("click", () => runTable());
   sampleButton.addEventListener("click", () => {
     Object.assign(state, fresh(), { mode: state.mode });
     base.input.value = "total";

@@ -3,9 +3,9 @@
 import { bubbles, chartBlock } from "./charts.js";
 import { button, el, field, select } from "./kit/dom.js";
 import { download } from "./kit/files.js";
-import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
+import { compute, errorArea, guard, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { checkUploads, fileBase64 } from "./kit/uploads.js";
+import { tableUpload } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
@@ -49,14 +49,13 @@ export const mount = (root, runtime) => {
   // --- Where the table comes from ------------------------------------------------------------
   const sampleButton = button("Reset to sample", "load-sample");
   const regionButton = button("Use my region from the location quotient page", "use-region");
-  const upload = field(
-    "Upload a table (CSV or Excel XLSX): an industry column, then one column per factor",
-    el("input", {
-      type: "file",
-      accept: ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      data: { role: "upload" },
-    }),
-  );
+  const upload = tableUpload({
+    runtime,
+    errors,
+    label: "Upload a table (CSV or Excel XLSX): an industry column, then one column per factor",
+    role: "upload",
+    onTable: ({ base64, name }) => tryTable({ base64 }, name),
+  });
   const paste = field(
     "Or paste a CSV table",
     el("textarea", {
@@ -380,21 +379,6 @@ export const mount = (root, runtime) => {
     loadSample();
   });
   regionButton.addEventListener("click", () => loadRegion({}));
-  // Python checks the file before it is read (size, format; the XLSX reader is loaded for a
-  // workbook), then reads it. The input is cleared either way: the source line names the table in use.
-  upload.input.addEventListener("change", async () => {
-    const [file] = upload.input.files ?? [];
-    upload.input.value = "";
-    if (!file) return;
-    const checked = await checkUploads(runtime, [file], "table");
-    if (!checked.ok) {
-      showError(errors, checked.error);
-      return;
-    }
-    const what = { what: `${file.name} could not be read`, next: "Choose it again." };
-    const base64 = await guard(errors, what, () => fileBase64(file));
-    if (base64 !== null) tryTable({ base64 }, file.name);
-  });
   pasteButton.addEventListener("click", () => tryTable({ csv: paste.input.value }, "the pasted table"));
   rankButton.addEventListener("click", rank);
 

@@ -6,7 +6,7 @@ import { button, el, field, modes, select } from "./kit/dom.js";
 import { download, readFiles } from "./kit/files.js";
 import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { checkUploads } from "./kit/uploads.js";
+import { checkUploads, tableUpload } from "./kit/uploads.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -147,7 +147,8 @@ export const mount = (root, runtime) => {
     show(result, "your QCEW files");
   };
 
-  const runTable = async () => {
+  // The grid's rows, or an uploaded table file ({ base64, name }: Python reads its bytes).
+  const runTable = async (file = null) => {
     const rows = grid.rows().map(([industry, regionStart, regionEnd, nationStart, nationEnd]) => ({
       industry,
       region_start: regionStart,
@@ -156,17 +157,24 @@ export const mount = (root, runtime) => {
       nation_end: nationEnd,
     }));
     const args = {
-      rows,
+      ...(file ?? { rows, name: "the table" }),
       nation_total_start: totalStart.input.value,
       nation_total_end: totalEnd.input.value,
-      name: "the table",
     };
     const result = await compute(runtime, "shift_share", args, errors);
     if (!result) return;
-    state.table = { rows: grid.rows(), start: totalStart.input.value, end: totalEnd.input.value };
+    state.table = { rows: grid.rows(), file, start: totalStart.input.value, end: totalEnd.input.value };
     remember("table");
-    show(result, "your table");
+    show(result, file ? file.name : "your table");
   };
+  const tableFile = tableUpload({
+    runtime,
+    errors,
+    label:
+      "Or upload the table, CSV or Excel XLSX (columns industry, region_start, region_end, nation_start, nation_end)",
+    onTable: runTable,
+  });
+  grid.node.after(tableFile.field);
 
   // Python checks the chosen files before they are read (size, format); a failure is said on the page.
   qcewButton.addEventListener("click", async () => {
@@ -193,7 +201,7 @@ export const mount = (root, runtime) => {
     if (state.source === "files" && files) runFiles(files);
     else if (state.source === "sample") runSample();
   });
-  tableButton.addEventListener("click", runTable);
+  tableButton.addEventListener("click", () => runTable());
   sampleButton.addEventListener("click", () => {
     saved.clear();
     savedFiles.clear();
@@ -207,7 +215,7 @@ export const mount = (root, runtime) => {
   // What the reader last had: restored on load and after a retry.
   const restore = () => {
     files ??= savedFiles.load();
-    if (state.source === "table" && state.table) return runTable();
+    if (state.source === "table" && state.table) return runTable(state.table.file ?? null);
     if (state.source === "files" && files) return runFiles(files);
     return runSample();
   };

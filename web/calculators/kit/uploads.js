@@ -1,6 +1,8 @@
 // Before a chosen file is read: Python checks its size and format (uploads.py: a clear refusal
 // naming the limit), and the XLSX reader (openpyxl) is loaded only when a workbook arrives.
 import { failureAnswer } from "../engine.js";
+import { el, field } from "./dom.js";
+import { guard, showError } from "./messages.js";
 import { readFile } from "./requests.js";
 
 const HEAD = 8; // bytes: enough to tell a workbook or another binary file from text
@@ -36,3 +38,28 @@ export const checkUploads = async (runtime, files, use) => {
 // The file's bytes as base64 text (for the table readers, which detect encoding and XLSX), read a
 // slice at a time so a big file never holds the page.
 export const fileBase64 = (file) => readFile({ file, as: "base64" }, breathe);
+
+const TABLE_TYPES = ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A file input for the reader's own table (CSV in any separator or encoding, or an XLSX workbook).
+// Python checks a chosen file before it is read; a refusal or a failed read goes to the widget's
+// error area; then onTable({ base64, name }) runs. The input is cleared either way (the table in
+// use is named on the page), so a refused file never looks chosen. Returns { field, input }.
+export const tableUpload = ({ runtime, errors, label, role = "upload-table", onTable }) => {
+  const upload = field(label, el("input", { type: "file", accept: TABLE_TYPES, data: { role } }));
+  upload.input.addEventListener("change", async () => {
+    const [file] = upload.input.files ?? [];
+    upload.input.value = "";
+    if (!file) return;
+    const checked = await checkUploads(runtime, [file], "table");
+    if (!checked.ok) {
+      showError(errors, checked.error);
+      return;
+    }
+    const base64 = await guard(errors, { what: `${file.name} could not be read`, next: "Choose it again." }, () =>
+      fileBase64(file),
+    );
+    if (base64 !== null) onTable({ base64, name: file.name });
+  });
+  return upload;
+};
