@@ -4,7 +4,9 @@ import asyncio
 import json
 
 import pytest
-from calc_support import SAMPLE_DATA
+from calc_support import SAMPLE_DATA, counted
+from hypothesis import given
+from hypothesis import strategies as st
 from start_calculators import browser, browser_files
 
 TABLE = "industry,start,end,years\nWidgets,1000,1210,2\nCafés,50,100,3\n"
@@ -83,3 +85,35 @@ def test_progress_is_reported_while_a_long_file_is_read(monkeypatch):
 def test_a_bad_placeholder_or_request_gets_an_answer_not_an_exception(request_json, buffers):
     answer = json.loads(asyncio.run(browser_files.call_async(request_json, buffers)))
     assert answer["ok"] is False and answer["error"]["message"]
+
+
+# JSON-ish values with file placeholders (good and bad) anywhere, as a broken or hostile page might send.
+placeholders = st.fixed_dictionaries(
+    {"$file": st.one_of(st.integers(-2, 4), st.text(max_size=3), st.none())},
+    optional={"as": st.sampled_from(["text", "utf-8", "base64", "pdf", 3]), "name": st.text(max_size=8)},
+)
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4), placeholders
+    ),
+    max_leaves=12,
+)
+FNS = ["growth_table", "lq_table", "rank", "shift_share", "lq_qcew", "parse_paste", "nope", None]
+
+
+@given(
+    st.one_of(st.none(), st.integers(), st.text(max_size=5)),
+    st.sampled_from(FNS),
+    json_values,
+    st.lists(st.one_of(st.binary(max_size=200), st.integers(), st.none()), max_size=3),
+)
+@counted("page_files_malformed")
+def test_any_request_and_buffers_get_one_json_answer(request_id, fn, args, buffers):
+    """The page's entry point answers whatever arrives: one JSON answer with its id, never an exception."""
+    text = json.dumps({"id": request_id, "fn": fn, "args": args})
+    answer = json.loads(
+        asyncio.run(browser_files.call_async(text, [Buffer(b) if isinstance(b, bytes) else b for b in buffers]))
+    )
+    assert isinstance(answer["ok"], bool) and answer["id"] == request_id
+    assert answer["ok"] or answer["error"]["message"]

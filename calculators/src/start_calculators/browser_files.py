@@ -27,12 +27,14 @@ KINDS = ("text", "utf-8", "base64")
 
 
 def _bytes(buffer: object) -> bytes:
-    """A Pyodide buffer (has to_bytes), or bytes-like already."""
-    to_bytes = getattr(buffer, "to_bytes", None)
-    if callable(to_bytes):
-        buffer = to_bytes()
+    """A Pyodide buffer (its to_bytes() copies it out), or bytes-like already."""
     if isinstance(buffer, (bytes, bytearray, memoryview)):
         return bytes(buffer)
+    to_bytes = None if isinstance(buffer, int) else getattr(buffer, "to_bytes", None)  # int.to_bytes is not it
+    if callable(to_bytes):
+        data = to_bytes()
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            return bytes(data)
     raise InputError("expected the file's contents as bytes", column="files")
 
 
