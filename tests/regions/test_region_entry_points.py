@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from start_calculators import browser
+from start_calculators import browser, lq_from_qcew
 from start_calculators.browser_region import county_shading, year_notes
 from start_calculators.counties import county_view
 from start_calculators.lq import DEFAULT_BANDS
@@ -106,11 +106,16 @@ def test_a_range_and_an_unknown_lq_get_their_own_shades():
     assert {"range", "unknown"} <= {entry["key"] for entry in shading["legend"]}
 
 
-@pytest.mark.parametrize("industry", ["", "9999"])
-def test_an_unknown_industry_is_an_input_error(industry):
-    reply = json.loads(
-        browser.call(
-            json.dumps({"id": 1, "fn": "county_view", "args": {"files": files(["2023"]), "industry": industry}})
-        )
-    )
+def test_an_unknown_industry_is_an_input_error():
+    args = {"files": files(["2023"]), "industry": "9999"}
+    reply = json.loads(browser.call(json.dumps({"id": 1, "fn": "county_view", "args": args})))
     assert reply["ok"] is False and reply["error"]["column"] == "industry"
+
+
+@pytest.mark.parametrize("sample", [True, False])
+def test_without_an_industry_the_view_opens_on_one_the_region_has(sample):
+    args = {"sample": True} if sample else {"files": files(["2023"])}
+    assert call("county_view", **args)["meta"]["industry_code"] == "622"  # hospitals, at the default level
+    sectors = lq_from_qcew(sample_files(["2023"]), level="sector").records()
+    largest = max(sectors, key=lambda record: record["region_employment"] or 0)["industry_code"]
+    assert call("county_view", **args, level="sector")["meta"]["industry_code"] == largest

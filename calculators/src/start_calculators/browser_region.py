@@ -5,7 +5,8 @@ the per-county view with the shading of its map (JSON in, JSON out; see browser.
   no file, and notes (not problems) for years missing inside the span and years without a national
   file. `names` ({fips: name}) lets the messages name counties as the page does.
 - county_view {sample, files, industry, year, measure, base, level, bands}: the `counties` table (of
-  the sample when `sample` is true), with meta.shading {areas: {fips: key}, legend: [{key, label,
+  the sample when `sample` is true; industry defaults to 622, hospitals, when the region has it, else
+  its largest industry by employment), with meta.shading {areas: {fips: key}, legend: [{key, label,
   count}]} for the map and meta.industries [[code, title]] for the industry chooser.
 """
 
@@ -131,26 +132,30 @@ def county_shading(table: Table, bands: Bands) -> dict[str, Any]:
     return {"areas": areas, "legend": legend}
 
 
-def _industries(files: Sequence[FileInput], level: object, year: object) -> Steps[list[list[str]]]:
+def _industries(files: Sequence[FileInput], level: object, year: object) -> Steps[tuple[list[list[str]], str]]:
+    """The region's industries as [code, "code title"], and the one to show first: the sample's (622,
+    hospitals) when present, else the largest by published employment."""
     years = yield from iter_load(files, level)
     region = years.region(year)
-    return [[code, f"{code} {title(code, region.year)}"] for code in sorted(region.industries)]
+    codes = sorted(region.industries)
+    listed = [[code, f"{code} {title(code, region.year)}"] for code in codes]
+    if SAMPLE_INDUSTRY in region.industries or not codes:
+        return listed, SAMPLE_INDUSTRY
+    return listed, max(codes, key=lambda code: region.industries[code].value("employment") or 0)
 
 
 def county_view_fn(args: Args) -> Steps[Table]:
-    level = args.get("level", "3")
-    files: list[FileInput]
+    sample = bool(args.get("sample"))
+    files: list[FileInput] = list(sample_files(SAMPLE_USES["counties"])) if sample else files_arg(args.get("files"))
+    listed, first = yield from _industries(files, args.get("level", "3"), None if sample else args.get("year"))
+    wanted = args | {"industry": args.get("industry") or first}
     table: Table
-    if args.get("sample"):
-        files = list(sample_files(SAMPLE_USES["counties"]))
-        wanted = args | {"as": "counties", "industry": args.get("industry") or SAMPLE_INDUSTRY}
-        table = yield from sample_region_fn(wanted)
+    if sample:
+        table = yield from sample_region_fn(wanted | {"as": "counties"})
     else:
-        files = files_arg(args.get("files"))
-        table = yield from counties_fn(args, files)
+        table = yield from counties_fn(wanted, files)
     table.meta["shading"] = county_shading(table, bands_arg(args))
-    year = None if args.get("sample") else args.get("year")
-    table.meta["industries"] = yield from _industries(files, level, year)
+    table.meta["industries"] = listed
     return table
 
 
