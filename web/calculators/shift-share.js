@@ -18,7 +18,9 @@ const LEVELS = [
 ];
 const EFFECTS = ["national_effect", "industry_mix_effect", "competitive_effect"];
 const CHART_ROWS = 25;
-const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "3", reference: null });
+// NAICS sectors by default, as the sample: at finer levels suppression leaves many industries without a
+// figure in some county of a reference area.
+const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "sector", reference: null });
 const fileInput = (role) => el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role } });
 const REFERENCE_KEY = "shift-share-reference";
 const numberInput = () => el("input", { type: "text", inputmode: "decimal" });
@@ -207,7 +209,7 @@ export const mount = (root, runtime, region) => {
   sampleButton.addEventListener("click", () => {
     saved.clear();
     Object.assign(state, fresh(), { mode: state.mode });
-    level.input.value = "3";
+    level.input.value = "sector";
     referenceFiles = [];
     showReference();
     if (region.isSample()) runSample();
