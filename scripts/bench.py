@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 from build_bundle import build_bundle  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402  (the tests' server and flags)
+from support import CHROMIUM, CHROMIUM_FLAGS, Server  # noqa: E402  (the tests' server and flags)
 
 RUNS = 5
 FIRST_ROW = """new MutationObserver((_, observer) => {
@@ -83,7 +83,8 @@ def browser_figures(site, unpacked):
 
     (site / "bench-bare.html").write_text(BARE_HTML)
     (site / "bench-bare.js").write_text(BARE_JS)
-    server, base = serve(site)
+    server = Server(site)
+    base = server.start()
     urls = {
         "served": base + "calculators/location-quotient/",
         "bare": base + "bench-bare.html",
@@ -99,8 +100,27 @@ def browser_figures(site, unpacked):
                 times[name].append(first_result(browser, url))
         total, pyodide = chapter_bytes(browser, base + "04-managing-the-partnership/funding/")
         browser.close()
-    server.shutdown()
+    server.stop()
     return {name: statistics.median(values) / 1000 for name, values in times.items()}, total, pyodide
+
+
+def region_figures(site):
+    """Rows for the region builder's map data (the state index and the largest state's shapes, as
+    the site serves them) and the calculators' wheel, in bytes."""
+    regions = site / "assets" / "regions"
+    states = (regions / "states.js").stat().st_size
+    largest = max(regions.glob("[0-9][0-9].js"), key=lambda path: path.stat().st_size)
+    wheel = next((site / "assets" / "pyodide").glob("start_calculators-*.whl")).stat().st_size
+    return [
+        row("Map data: every state's counties (`states.js`)", f"{states:,} bytes", "≤ 100,000", states <= 100_000),
+        row(
+            f"Map data: the largest state's shapes (`{largest.name}`)",
+            f"{largest.stat().st_size:,} bytes",
+            "≤ 60,000",
+            largest.stat().st_size <= 60_000,
+        ),
+        row("The calculators' wheel", f"{wheel:,} bytes", "≤ 1,000,000", wheel <= 1_000_000),
+    ]
 
 
 def calculators_figures():
@@ -122,6 +142,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="start-bench-") as work:
         work = Path(work)
         build_seconds = full_build(work / "site")
+        sizes = region_figures(work / "site")
         zip_path = build_bundle(work / "dist")
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(work / "unpacked")
@@ -159,6 +180,7 @@ def main():
         ),
         row("Full build (`mkdocs build --strict` from clean)", f"{build_seconds:.1f} s", "≤ 10 s", build_seconds <= 10),
         row("Offline zip size", f"{zip_mb:.1f} MB", "≤ 25 MB", zip_mb <= 25),
+        *sizes,
     ]
     print("\n".join(lines))
     print(f"\n(medians of {RUNS} cold runs each; {time.strftime('%Y-%m-%d')}; 2-core machine)")

@@ -195,8 +195,8 @@ def test_completing_a_held_set_puts_it_to_use(calculators):
     assert summary.get_attribute("data-state") == "loaded"
     assert "10 counties × 2 years" in summary.inner_text()
     span = page.locator(f"{BUILDER} [data-role=span]")
-    assert span.locator("[data-role=start-year]").input_value() == "2022"
-    assert span.locator("[data-role=end-year]").input_value() == "2023"
+    assert span.locator("[data-role=span-start]").input_value() == "2022"
+    assert span.locator("[data-role=span-end]").input_value() == "2023"
 
 
 def test_the_per_county_view_marks_suppressed_counties(calculators):
@@ -227,3 +227,43 @@ def test_the_per_county_view_marks_suppressed_counties(calculators):
     view.locator("[data-role=county-industry]").select_option("611")
     table.locator("caption").filter(has_text="611").wait_for(timeout=SLOW)
     assert view.locator("[data-role=county-map] path[data-shade]").count() == 10
+
+
+def test_a_national_file_of_another_year_and_two_regions_are_named(calculators):
+    calculators.open("location-quotient")
+    page = calculators.page
+    national = ROOT / "tests" / "data" / "qcew" / "2024-q1-US000.csv"
+    summary = drop(page, [path for path in ALL_FILES if path.name.startswith("2023")] + [national])
+    assert summary.get_attribute("data-state") == "held"
+    assert "national file 2024-q1-US000.csv is for 2024-Q1" in summary.inner_text()
+    summary.locator("[data-action=discard-files]").click()
+    # Delaware County in 2022 and Franklin County in 2023: not one region over two years.
+    mixed = [DATA / "2022-annual-39041.csv", DATA / "2023-annual-39049.csv"]
+    summary = drop(page, mixed)
+    assert summary.get_attribute("data-state") == "held"
+    assert "of two different regions are mixed" in summary.inner_text()
+    # Removing one file from the held set settles it.
+    summary.get_by_role("button", name="Remove 2022-annual-39041.csv").click()
+    summary.locator("xpath=self::*[@data-state='loaded']").wait_for(timeout=SLOW)
+    assert "1 county × 1 year" in summary.inner_text()
+
+
+def test_files_dragged_onto_the_drop_zone_are_taken(calculators):
+    calculators.open("ranking")
+    page = calculators.page
+    files = [{"name": path.name, "text": path.read_text()} for path in ALL_FILES if path.name.startswith("2021")]
+    page.locator(f"{BUILDER} [data-role=drop-zone]").evaluate(
+        """(zone, files) => {
+            const data = new DataTransfer();
+            for (const file of files) data.items.add(new File([file.text], file.name, { type: 'text/csv' }));
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+                zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+            }
+        }""",
+        files,
+    )
+    summary = page.locator(f"{BUILDER} [data-role=files-summary][data-state=loaded]")
+    summary.filter(has_text="10 counties × 1 year").wait_for(timeout=SLOW)
+    page.locator("[data-calculator=ranking] [data-role=source]").filter(has_text="10 counties × 1 year").wait_for(
+        timeout=SLOW
+    )

@@ -68,7 +68,7 @@ def test_uploading_the_county_files_matches_the_cli(calculators):
 
 
 def test_a_bad_upload_shows_an_error_and_keeps_the_table(calculators, tmp_path):
-    root = calculators.open("location-quotient")
+    calculators.open("location-quotient")
     page = calculators.page
     before = results(page, "industry_code")
     bad = tmp_path / "not-qcew.csv"

@@ -133,8 +133,8 @@ export const mountRegionBuilder = (root, runtime, region) => {
     const options = years.map((year) => [year, year]);
     const from = field("Compare from", select(options.slice(0, -1), chosen.start));
     const to = field("to", select(options.slice(1), chosen.end));
-    from.input.dataset.role = "start-year";
-    to.input.dataset.role = "end-year";
+    from.input.dataset.role = "span-start";
+    to.input.dataset.role = "span-end";
     const change = () => {
       // The end must come after the start: move the other one when they cross.
       if (from.input.value >= to.input.value) {
