@@ -132,14 +132,9 @@ export const mount = (root, runtime, region) => {
 
   // The region's industries over its span: the sample, or the files added in the region builder.
   const runRegion = async () => {
-    const { data, span } = region.current();
+    const { data } = region.current();
     const result = data
-      ? await compute(
-          runtime,
-          "growth_qcew",
-          { files: data.files, start_year: span.start, end_year: span.end, min_size: minimum() },
-          errors,
-        )
+      ? await compute(runtime, "growth_qcew", { files: data.files, ...region.spanArgs(), min_size: minimum() }, errors)
       : await compute(runtime, "sample_region", { as: "growth", min_size: minimum() }, errors);
     if (!result) return;
     remember("sample");

@@ -324,9 +324,9 @@ export const mount = (root, runtime, region) => {
 
   // The industry data table of the region chosen in the region builder, over its span.
   const loadRegion = async () => {
-    const { data, span } = region.current();
+    const { data } = region.current();
     if (!data) return loadSample();
-    const args = { files: data.files, start_year: span.start, end_year: span.end };
+    const args = { files: data.files, ...region.spanArgs() };
     const result = await compute(runtime, "industry_table", args, errors);
     const description = `Showing: your region (${data.inspect.meta.summary}).`;
     if (result) return takeTable({ kind: "region" }, result, description);

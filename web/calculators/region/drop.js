@@ -63,7 +63,8 @@ const fileTable = (inspect, onRemove) => {
     }
     return el("tr", { data: { status: row[6] } }, cells);
   });
-  return el("details", { class: "region-files" }, [
+  // Open when files can be removed: the reader is settling a problem with them.
+  return el("details", { class: "region-files", open: Boolean(onRemove) }, [
     el("summary", { text: `The files (${rows.length})` }),
     el("div", { class: "calc-table-wrap" }, [
       el("table", { class: "calc-results region-files__table" }, [

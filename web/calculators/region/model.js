@@ -160,6 +160,13 @@ export class RegionModel {
     this.#notify("data");
   }
 
+  // start_year and end_year for Python, when files of several years span them; with one year, none
+  // (growth then uses the change over the year BLS prints in each file).
+  spanArgs() {
+    const { data, span } = this.#region;
+    return data && span.start !== span.end ? { start_year: span.start, end_year: span.end } : {};
+  }
+
   // The files of the years from `start` to `end` of the span (the national files included).
   filesInSpan() {
     const { data, span } = this.#region;
