@@ -108,7 +108,10 @@ export const filesSummary = () => {
       const problems = meta.problems.map((problem) =>
         el("li", {}, [
           `${problem.message[0].toUpperCase()}${problem.message.slice(1)}.`,
-          problem.files.length ? el("span", { class: "calc-hint", text: ` (${problem.files.join(", ")})` }) : "",
+          // The files, unless the message already names them all.
+          problem.files.some((name) => !problem.message.includes(name))
+            ? el("span", { class: "calc-hint", text: ` (${problem.files.join(", ")})` })
+            : "",
         ]),
       );
       node.replaceChildren(
