@@ -32,7 +32,6 @@ export const mountRegionBuilder = (root, runtime, region) => {
   ]);
   root.replaceChildren(section, announcer);
   let held = null; // files added but not used yet: { files, added, inspect }
-  let custom = false; // the reader changed the counties since the region was last set
   let stopped = false;
   const stops = [];
   const announce = (text) => {
@@ -49,7 +48,9 @@ export const mountRegionBuilder = (root, runtime, region) => {
 
   const check = async (atlas, files, added) => {
     summary.show({ kind: "reading", count: files.length });
-    const chosen = custom ? region.current().selection.counties : [];
+    // The counties count once the reader chose them; the sample's or the last files' do not.
+    const { selection } = region.current();
+    const chosen = selection.custom ? selection.counties : [];
     let reply;
     try {
       reply = await runtime.call("inspect_region", { files, chosen, names: names(atlas) });
@@ -63,7 +64,6 @@ export const mountRegionBuilder = (root, runtime, region) => {
     }
     if (reply.result.meta.ok) {
       held = null;
-      custom = false;
       await region.useFiles(files, reply.result);
       announce(`Files in use: ${reply.result.meta.summary}.`);
       return;
@@ -199,7 +199,6 @@ export const mountRegionBuilder = (root, runtime, region) => {
       atlas,
       announce,
       onChange: (patch) => {
-        if (patch.counties) custom = true;
         region.select(patch);
         if (held && patch.counties) check(atlas, held.files, held.added); // a choice may settle a problem
       },
@@ -209,7 +208,6 @@ export const mountRegionBuilder = (root, runtime, region) => {
     const useSample = button("Use the sample instead", "use-sample", {
       onClick: () => {
         held = null;
-        custom = false;
         region.useSample();
         announce("The calculators use the sample again.");
       },

@@ -115,7 +115,8 @@ export const mountCountyView = (root, runtime, region) => {
   const run = async () => {
     await region.ready();
     const current = region.current();
-    const run_ = ++runs;
+    runs += 1;
+    const mine = runs;
     const args = {
       industry: industry.input.value || undefined,
       measure: measure.input.value,
@@ -125,15 +126,16 @@ export const mountCountyView = (root, runtime, region) => {
     else args.sample = true;
     let reply;
     try {
-      [reply] = await Promise.all([runtime.call("county_view", args)]);
+      reply = await runtime.call("county_view", args);
     } catch (error) {
       reply = { ok: false, error: { message: error.message ?? String(error) } };
     }
-    if (stopped || run_ !== runs) return; // a newer run is on its way
+    if (stopped || mine !== runs) return; // a newer run is on its way
     showError(errors, reply.ok ? null : reply.error);
     if (!reply.ok) return;
     const result = reply.result;
-    const atlas = await loadStates();
+    // Without the map data the table still shows every county, by FIPS code.
+    const atlas = await loadStates().catch(() => ({ county: (fips) => fips }));
     industry.input.replaceChildren(
       ...result.meta.industries.map(([code, name]) => el("option", { value: code, text: name })),
     );

@@ -85,6 +85,7 @@ export class RegionModel {
       if (files) {
         region.data = { ...kept.data, files };
         region.span = kept.span;
+        this.#setStorage(true, `Kept in this browser: your counties and ${files.length} files.`);
       } else {
         this.#setStorage(
           false,
@@ -103,9 +104,11 @@ export class RegionModel {
     this.#saved.save(this.#pointer());
   }
 
-  // Choose counties, a state or the links' year: { state, counties, year }.
+  // Choose counties, a state or the links' year: { state, counties, year }. Counties chosen this way
+  // are the reader's (custom): files added later must cover them.
   select(patch) {
-    this.#region = { ...this.#region, selection: { ...this.#region.selection, ...patch } };
+    const custom = this.#region.selection.custom || "counties" in patch;
+    this.#region = { ...this.#region, selection: { ...this.#region.selection, ...patch, custom } };
     this.#saved.save(this.#pointer());
     this.#notify("selection");
   }
@@ -120,14 +123,16 @@ export class RegionModel {
   // counties the selection and its years the span. Resolves to true once kept in this browser.
   async useFiles(files, inspect) {
     const { meta, rows } = inspect;
-    const fileYears = Object.fromEntries(rows.map((row) => [row[0], row[3]]));
+    // Each file's year as Python keys it: "2023", or "2023-Q1" for a quarter (period "Q1").
+    const fileYears = Object.fromEntries(
+      rows.map(([name, , , year, period]) => [name, period === "annual" ? year : `${year}-${period}`]),
+    );
     const counties = [...meta.counties, ...meta.other_areas];
     const years = meta.years;
     const data = {
       generation: newGeneration(),
       inspect: { columns: inspect.columns, rows, meta },
       fileYears,
-      bytes: files.reduce((sum, file) => sum + file.text.length, 0),
       files,
     };
     const state = counties[0]?.slice(0, 2) || this.#region.selection.state;
