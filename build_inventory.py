@@ -147,6 +147,16 @@ def download_source(name):
     return None
 
 
+def offered(tool):
+    """The files a tool page offers: its downloads, then its Word version when the tool is a document."""
+    return [*tool.downloads, *([documents.file_name(tool.slug)] if documents.is_document(tool.kind) else [])]
+
+
+def formats(tool):
+    """The file formats a tool comes in, e.g. ['DOCX', 'XLSX', 'CSV'], for the inventory's list."""
+    return list(dict.fromkeys(Path(name).suffix.lstrip(".").upper() for name in offered(tool)))
+
+
 def load_chapters():
     """Chapter number -> (folder, title) from docs/NN-*/index.md and its first heading."""
     chapters = {}
@@ -195,7 +205,7 @@ def load_catalog():
 def duplicates(tools):
     problems = []
     for key in ("slug", "title"):
-        seen = {}
+        seen: dict[str, str] = {}
         for tool in tools:
             value = getattr(tool, key).casefold()
             if value in seen:
@@ -240,6 +250,7 @@ def tool_frame(tools):
     frame = pd.DataFrame([vars(tool) for tool in tools])
     frame["sort_key"] = frame["title"].map(sort_key)
     frame["letter"] = frame["sort_key"].str[0].str.upper()
+    frame["formats"] = [formats(tool) for tool in tools]
     return frame.sort_values("sort_key", kind="stable").reset_index(drop=True)
 
 
@@ -303,8 +314,8 @@ def facts(tool, chapters):
         ("Chapters", " · ".join(f"[{m}. {chapters[m][1]}](../../{chapters[m][0]}/index.md)" for m in tool.modules)),
         ("Topics", " · ".join(f"[{t}](../by-topic.md#{slugify(t, '-')})" for t in tool.topics)),
     ]
-    if tool.downloads:
-        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in tool.downloads)))
+    if offered(tool):
+        rows.append(("Downloads", " · ".join(f"[{name}](../downloads/{name})" for name in offered(tool))))
     if tool.used_in:
         rows.append(("Used in", " · ".join(f"[{title}](../../{page})" for page, title in tool.used_in)))
     return rows
@@ -331,6 +342,10 @@ def load_renderer(name: str) -> ModuleType:
         sys.modules[spec.name] = module
         spec.loader.exec_module(module)
     return module
+
+
+# tools/documents.py: a tool's Markdown -> its Word version (.docx).
+documents = load_renderer("documents")
 
 
 def build_downloads(tools: list[Tool]) -> set[Path]:
@@ -362,6 +377,7 @@ def build():
     tools, topics, chapters = load_catalog()
     pages = render_all(tools, topics, chapters)
     keep = {OUT / name for name in pages} | build_downloads(tools)
+    keep |= documents.write_documents(tools, TOOLS, OUT / "downloads")
     for name, text in pages.items():
         write_if_changed(OUT / name, text)
     for stale in [p for p in OUT.rglob("*") if p.is_file() and p not in keep]:

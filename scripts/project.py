@@ -1,4 +1,4 @@
-"""Facts about the project that several tools need: its version, the offline zip's name, the runtime files.
+"""Facts about the project that several tools need: its version, the names of the zip and the PDF, the runtime files.
 
 The build hooks, scripts/build_bundle.py, scripts/offline_pack.py, the tests and the bench all read
 them here, so each is written once. The version itself lives in package.json.
@@ -35,3 +35,13 @@ def zip_name(for_version: str | None = None) -> str:
 def zip_path(folder: Path = DIST) -> Path:
     """Where `make bundle` writes the offline copy (dist/ unless told otherwise)."""
     return Path(folder) / zip_name()
+
+
+def pdf_name(for_version: str | None = None) -> str:
+    """The printable edition's file name, e.g. start-toolkit-1.0.0.pdf (scripts/build_pdf.py, hooks/print.py)."""
+    return f"start-toolkit-{for_version or version()}.pdf"
+
+
+def pdf_path(folder: Path = DIST) -> Path:
+    """Where `make pdf` writes the printable edition (dist/ unless told otherwise)."""
+    return Path(folder) / pdf_name()

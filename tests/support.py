@@ -72,13 +72,17 @@ class Server:
         self.folder = Path(folder)
         self.httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.serving = False
 
     def start(self) -> str:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        if not self.serving:
+            threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+            self.serving = True
         return self.url
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if self.serving:  # shutdown() waits for a serve_forever() loop, forever if none runs
+            self.httpd.shutdown()
         self.httpd.server_close()
 
 
@@ -151,7 +155,8 @@ def follow_link(page, url: str) -> None:
 
 def open_calculator(page, url: str, name: str):
     """Load a calculator page (a full page load) and wait until its first result shows."""
-    page.goto(url)
+    # Not until "load": from disk that waits for every runtime script the engine inserts.
+    page.goto(url, wait_until="domcontentloaded", timeout=SLOW)
     return wait_for_results(page, name)
 
 

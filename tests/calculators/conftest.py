@@ -7,18 +7,13 @@ the property suite runs 100,000 or more in total. The total actually run is prin
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+
+# calc_support comes from tests/calculators, a path pytest.ini declares (`pythonpath`); the package
+# itself is installed in .venv (requirements.txt: -e ./calculators).
+from calc_support import EXAMPLES, FUZZ, SRC
 from hypothesis import HealthCheck, settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for calc_support, in any import mode
-from calc_support import EXAMPLES, FUZZ, SRC  # noqa: E402
-
-try:
-    import start_calculators  # noqa: F401
-except ImportError:  # a checkout without the package installed
-    sys.path.insert(0, str(SRC))
 
 # Fourteen property tests (readers, protocol, calculators) share the budget: 14 x 9,000 = 126,000
 # examples at most; only examples that ran are counted (see calc_support.counted).

@@ -242,3 +242,22 @@ def test_bad_years_and_measures_are_input_errors():
     assert ask("lq_qcew", files=files, year="1999")["error"]["column"] == "year"
     assert ask("counties", files=files)["error"]["column"] == "industry"
     assert ask("shift_share", files=files, method="other")["ok"] is False
+
+
+def test_entry_points_that_read_files_are_generators_reporting_progress():
+    from start_calculators.browser_qcew import QCEW_FUNCTIONS
+    from start_calculators.progress import Progress
+
+    # Fresh names: files read before come from the parse cache, without progress.
+    files = [{"name": f"progress-{p.name}", "text": p.read_text(encoding="utf-8")} for p in msa_paths("2023")]
+    steps = QCEW_FUNCTIONS["lq_qcew"]({"files": files})
+    seen = []
+    while True:
+        try:
+            seen.append(next(steps))
+        except StopIteration as done:
+            table = done.value
+            break
+    assert len(seen) >= 10 and all(isinstance(step, Progress) for step in seen)
+    assert {step.file for step in seen} == {item["name"] for item in files}
+    assert table.rows == result("lq_qcew", files=uploads(msa_paths("2023")))["rows"]

@@ -105,34 +105,53 @@ def test_a_reference_file_with_a_changed_year_is_grouped_by_its_rows():
 # --- Growth over a span of the sample's years, against pandas on the raw files ---------------------
 
 
-def pandas_levels(paths, agglvl):
-    """Region sums per industry and year from the raw files; None where any county is suppressed."""
+def pandas_growth(paths, agglvl):
+    """Per industry: (start, end, partial) summed over the counties that publish it in both 2020 and 2023
+    (a county with no row has no establishments: 0), read from the raw files with pandas."""
     frame = pd.concat([pd.read_csv(p, dtype={"area_fips": str, "industry_code": str}) for p in paths])
     frame = frame[(frame["own_code"] == 5) & (frame["agglvl_code"] == agglvl)]
-    frame = frame.assign(hidden=frame["disclosure_code"].fillna("").isin(["N", "-"]))
-    grouped = frame.groupby(["year", "industry_code"])
-    levels = grouped["annual_avg_emplvl"].sum().where(~grouped["hidden"].any())
-    return levels
+    shown = frame["annual_avg_emplvl"].where(~frame["disclosure_code"].fillna("").isin(["N", "-"]))
+    wide = frame.assign(shown=shown).pivot_table(
+        index=["industry_code", "area_fips"], columns="year", values="shown", aggfunc="first", dropna=False
+    )
+    present = frame.pivot_table(index=["industry_code", "area_fips"], columns="year", values="own_code", aggfunc="size")
+    wide = wide.where(present.notna(), 0)  # no row: a real zero; a suppressed row stays missing (NaN)
+    result = {}
+    for code, counties in wide.groupby(level="industry_code"):
+        if (
+            present.loc[code].get(2020, pd.Series(dtype=float)).isna().all()
+            or present.loc[code].get(2023, pd.Series(dtype=float)).isna().all()
+        ):
+            continue  # the code exists in only one of the two years
+        both = counties.dropna()
+        if both.empty:
+            result[code] = (None, None, True)
+            continue
+        result[code] = (int(both[2020].sum()), int(both[2023].sum()), len(both) < len(counties))
+    return result
 
 
 @pytest.mark.parametrize("level, agglvl", [("sector", 74), ("3", 75), ("6", 78)])
 def test_growth_from_2020_and_2023_equals_pandas_on_the_raw_files(level, agglvl):
     paths = msa_paths("2020", "2023")
-    levels = pandas_levels(paths, agglvl)
+    expected = pandas_growth(paths, agglvl)
     table = by_code(growth_from_qcew(files_of(paths), level=level))
-    compared = 0
-    for code in sorted(set(levels.index.get_level_values(1))):
-        start, end = levels.get((2020, code)), levels.get((2023, code))
+    compared = {"full": 0, "partial": 0}
+    for code, (start, end, partial) in expected.items():
         found = table[code]
-        if start is None or end is None or pd.isna(start) or pd.isna(end) or start == 0:
+        if start is None or start == 0:
             assert found["percent_change"] is None and found["status"] == "missing"
             continue
         assert (found["start"], found["end"], found["change"]) == (start, end, end - start)
         assert found["percent_change"] == pytest.approx((end / start - 1) * 100, rel=1e-12)
         assert found["annualized_percent"] == pytest.approx(((end / start) ** (1 / 3) - 1) * 100, rel=1e-12)
-        assert found["years"] == 3 and found["fully_published"] is True
-        compared += 1
-    assert compared >= {"sector": 10, "3": 8, "6": 10}[level]  # most detailed industries are suppressed somewhere
+        assert found["years"] == 3 and found["fully_published"] is (not partial)
+        assert found["status"] == ("partial" if partial else "ok")
+        compared["partial" if partial else "full"] += 1
+    only_one_year = set(table) - set(expected)
+    assert all(table[code]["status"] == "missing" for code in only_one_year)
+    # Most detailed industries are suppressed in some county: they are the partial (matched-county) rows.
+    assert compared["full"] >= {"sector": 10, "3": 8, "6": 10}[level] and compared["partial"] >= 5
 
 
 def test_growth_names_its_span_and_accepts_another_one():
@@ -265,3 +284,12 @@ def test_an_unknown_method_is_refused():
     with pytest.raises(InputError) as caught:
         shift_share_from_qcew(region, None, "sector", reference, "shift-and-share")
     assert caught.value.column == "method"
+
+
+def test_a_table_gives_the_classic_split_only():
+    from start_calculators.shift_qcew import table_method
+
+    table_method("classic")
+    with pytest.raises(InputError) as caught:
+        table_method("dynamic")
+    assert caught.value.column == "method" and "QCEW files" in str(caught.value)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from start_calculators import pandas_adapter
+from start_calculators import InputError, pandas_adapter
 
 
 def test_lq_dataframe():
@@ -37,3 +37,13 @@ def test_growth_and_shift_share_dataframes():
         11000,
     )
     assert shift.loc[0, "national_effect"] == pytest.approx(10)
+
+
+def test_rows_past_the_total_and_missing_markers():
+    frame = pd.DataFrame({"industry": ["A", "B"], "region_employment": [60, 50], "nation_employment": [1, 1]})
+    with pytest.raises(InputError) as caught:
+        pandas_adapter.lq_dataframe(frame, 100, 1000)
+    assert (caught.value.row, caught.value.column) == (2, "region_employment")
+    marked = pd.DataFrame({"industry": ["A", "B"], "region_employment": ["(D)", 5], "nation_employment": [10, 10]})
+    out = pandas_adapter.lq_dataframe(marked, 100, 1000)
+    assert list(out["status"]) == ["missing", "ok"]

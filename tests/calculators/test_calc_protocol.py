@@ -191,7 +191,7 @@ def test_rank_marks_rows_resting_on_partly_suppressed_data():
 def test_lq_table_rows_past_the_region_total_are_refused():
     rows = [{"industry": n, "region_employment": 60, "nation_employment": 1} for n in "AB"]
     error = ask("lq_table", rows=rows, region_total=100, nation_total=1000)["error"]
-    assert (error["row"], error["column"]) == (2, "region_employment") and "more than the stated total" in error[
+    assert (error["row"], error["column"]) == (2, "region_employment") and "at most the stated total" in error[
         "message"
     ]
 
@@ -231,3 +231,23 @@ def test_parse_paste_header_without_known_names_and_missing_markers():
 def test_capabilities():
     result = ask("capabilities")["result"]
     assert result["xlsx"] is True and result["max_rows"] >= 100_000
+
+
+def test_a_big_ranking_upload_reports_reading_and_ranking(monkeypatch):
+    monkeypatch.setattr(protocol, "YIELD_EVERY", 0)
+    text = "industry,jobs,pay\n" + "".join(f"i{n},{n},{n % 97}\n" for n in range(12_000))
+    reports = []
+    response = ask_async("rank", reports.append, csv=text, name="big.csv")
+    assert response["ok"] and len(response["result"]["rows"]) == 12_000
+    stages = {json.loads(report)["stage"] for report in reports}
+    assert "reading" in stages and any(stage.startswith("ranking") for stage in stages)
+    messages = [json.loads(report)["message"] for report in reports]
+    assert "Ranking (jobs) big.csv: 5,000 of 12,000 rows…" in messages
+
+
+def test_a_shift_share_table_offers_the_classic_split_only():
+    rows = [{"industry": "A", "region_start": 100, "region_end": 150, "nation_start": 1000, "nation_end": 1200}]
+    args = {"rows": rows, "nation_total_start": 10000, "nation_total_end": 11000}
+    assert ask("shift_share", **args, method="classic")["ok"]
+    error = ask("shift_share", **args, method="dynamic")["error"]
+    assert error["column"] == "method" and error["message"].startswith("Method: ")

@@ -108,3 +108,24 @@ def test_default_factors_are_the_numeric_columns_with_values():
     table = rank_table(sheet)
     assert table.meta["factors"] == ["jobs", "pay"]
     assert "title" not in table.meta["factors"]
+
+
+def test_fractional_weights_tie_exactly():
+    # 0.1*1 + 0.2*1 + 0.3*3 and 0.1*3 + 0.2*3 + 0.3*1 are both 1.2, though not in floating point.
+    sheet = rank_rows(
+        [
+            {"industry": "X", "a": 3, "b": 3, "c": 1},
+            {"industry": "Y", "a": 1, "b": 1, "c": 3},
+            {"industry": "Z", "a": 2, "b": 2, "c": 2},
+        ]
+    )
+    table = rank_table(sheet, weights={"a": "0.1", "b": "0.2", "c": "0.3"}).records()
+    assert [row["rank"] for row in table] == [1, 1, 1]
+    assert [row["score"] for row in table] == [2.0, 2.0, 2.0]
+
+
+def test_rank_columns_display_half_places():
+    table = rank_table(rank_rows([{"industry": "A", "x": 1}, {"industry": "B", "x": 1}]), ties="avg")
+    formats = {column.name: column.format for column in table.columns}
+    assert formats["rank_x"] == "rank" and formats["rank"] == "rank"
+    assert table.column_values("rank_x") == [1.5, 1.5]

@@ -1,8 +1,10 @@
 """build_inventory.py: sorting, grouping, every validation error, and the command line."""
 
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,7 @@ def catalog(tmp_path, monkeypatch):
     tools, docs = tmp_path / "tools", tmp_path / "docs"
     (tools / "downloads").mkdir(parents=True)
     shutil.copytree(ROOT / "tools" / "templates", tools / "templates")
+    shutil.copy(ROOT / "tools" / "workbooks.py", tools / "workbooks.py")  # the writer beside its specs
     (tools / "topics.yml").write_text(TOPICS)
     for number, name in ((1, "first-chapter"), (2, "second-chapter")):
         (docs / f"0{number}-{name}").mkdir(parents=True)
@@ -186,6 +189,39 @@ def test_downloads_are_generated_from_workbook_specs(catalog):
     assert book["A Items"]["A3"].value == "Rent" and book["B Sum"]["A3"].value == "=SUM('A Items'!B3:B9)"
     page = (catalog / "docs" / "inventory" / "tools" / "a-tool.md").read_text()
     assert "[plan.xlsx](../downloads/plan.xlsx)" in page
+
+
+PLAN = "csv: A\nsheets:\n  - tab: A\n    columns: [Item, Cost]\n    rows:\n      - [Rent, 100]\n"
+
+
+def test_downloads_are_rebuilt_when_the_workbook_writer_changes_and_only_then(catalog):
+    spec = write(catalog / "tools" / "downloads", "plan.yml", PLAN)
+    write(catalog / "tools", "a-tool.md", record(extra="downloads: [plan.csv]"))
+    link_from_chapter(catalog, "a-tool")
+    inventory.build()
+    target = catalog / "docs" / "inventory" / "downloads" / "plan.csv"
+    # A download newer than its spec, build_inventory.py and the writer is left as it is...
+    now = time.time()
+    target.write_text("stale")
+    for path, when in ((spec, now - 60), (catalog / "tools" / "workbooks.py", now - 60), (target, now)):
+        os.utime(path, (when, when))
+    inventory.build()
+    assert target.read_text() == "stale"
+    # ...until the writer (tools/workbooks.py) changes.
+    os.utime(catalog / "tools" / "workbooks.py", (now + 60, now + 60))
+    inventory.build()
+    assert target.read_text() == "Item,Cost\nRent,100\n"
+
+
+def test_building_again_and_again_leaves_sys_path_alone(catalog):
+    """`mkdocs serve` calls build() on every reload; nothing may pile up on the import path."""
+    write(catalog / "tools" / "downloads", "plan.yml", PLAN)
+    write(catalog / "tools", "a-tool.md", record(extra="downloads: [plan.csv]"))
+    link_from_chapter(catalog, "a-tool")
+    before = list(sys.path)
+    for _ in range(3):
+        inventory.build()
+    assert sys.path == before
 
 
 def test_a_formula_in_the_csv_sheet_is_refused(catalog):

@@ -17,11 +17,17 @@ PAGES = [
     "inventory/by-module/",
     "inventory/by-topic/",
     "inventory/tools/budget-by-phase/",  # a tool page with downloads
+    "inventory/tools/is-a-sector-approach-right-for-us/",  # the three self-assessments
+    "inventory/tools/partnership-self-assessment/",
+    "inventory/tools/member-satisfaction-survey-form/",
+    "print/",  # the printable edition
 ]
 
 
 def serious_violations(page):
     """Run axe in the page; evaluate() is not subject to the page's CSP, unlike a <script> tag."""
+    # Colors fade after a palette switch; contrast is measured once every transition has ended.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     violations = page.evaluate("""async () => {
@@ -48,7 +54,8 @@ def choose_palette(page, scheme):
     """Switch light/dark with the header's own toggle, as a reader would on a page already open."""
     wanted = SCHEMES[scheme]
     if page.locator("body").get_attribute("data-md-color-scheme") != wanted:
-        page.locator(f"label[title='Switch to {scheme} mode']:visible").click()
+        # The one toggle shown switches to the other scheme (Material moves its title to a tooltip).
+        page.locator("[data-md-component=palette] label:visible").click()
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)
 
 

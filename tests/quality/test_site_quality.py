@@ -38,6 +38,8 @@ PHONE_PAGES = [
     "02-regional-needs-assessment/target-industry-identification/",
     "inventory/",
     "inventory/tools/budget-by-phase/",
+    "inventory/tools/member-satisfaction-survey-form/",
+    "print/",
 ]
 
 

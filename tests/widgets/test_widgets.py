@@ -6,11 +6,13 @@ own page.
 """
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from support import CALCULATORS, SLOW, follow_link, open_calculator, results, wait_for_results
 
 pytestmark = pytest.mark.browser
@@ -194,6 +196,15 @@ def test_a_failed_start_says_so_and_retry_recovers(page, site_url):
     status.filter(has_text="did not start").wait_for(timeout=SLOW)
     retry = root.locator("[data-action=retry]")
     assert retry.is_visible()
+    # The site search waits for the engine on a calculator page; a failed engine releases it too.
+    assert any("/assets/web/search-worker.js?worker=search." in url for url in page.log.requests)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("intermediary")
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"^\d+ matching documents?$"), timeout=30000
+    )
+    page.keyboard.press("Escape")
     page.context.unroute("**/pyodide.asm.wasm")
     retry.click()
     status.filter(has_text="Ready").wait_for(timeout=SLOW)

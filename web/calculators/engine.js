@@ -1,6 +1,9 @@
 // Start Pyodide with the start-calculators wheel and answer the widgets' JSON requests. The same
 // code runs in the Web Worker (over http) and on the main thread (from file://).
 
+// Where the page says that the engine has started or failed (the search worker waits for it).
+export const ENGINE_CHANNEL = "start-toolkit-engine";
+
 const fileName = (url) => String(url).split("/").pop();
 
 // Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296).

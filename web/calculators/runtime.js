@@ -2,7 +2,7 @@
 // instant navigation swaps pages. Over http(s) it runs in a Web Worker so the page stays
 // responsive; from file:// (the offline copy), where Chromium refuses workers and module imports,
 // the same engine runs on the main thread.
-import { failsIfUnreachable, startEngine } from "./engine.js";
+import { ENGINE_CHANNEL, failsIfUnreachable, startEngine } from "./engine.js";
 
 export const STAGES = {
   downloading: "Downloading the calculator engine (about 5 MB, once)…",
@@ -39,6 +39,12 @@ export class Runtime {
   #emit(stage, error = null) {
     this.#state = { stage, error };
     for (const listener of this.#listeners) listener(this.#state, STAGES[stage] ?? "");
+    if (stage === "ready" || stage === "failed") {
+      // The site search, held back on calculator pages (web/pages/search-worker.js), may start.
+      const channel = new BroadcastChannel(ENGINE_CHANNEL);
+      channel.postMessage(stage);
+      channel.close();
+    }
   }
 
   #receive(json) {

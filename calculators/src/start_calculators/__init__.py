@@ -7,7 +7,7 @@ from .files import inspect_files
 from .growth import Growth, growth, growth_rows, growth_table, is_small, read_growth_csv, single_growth
 from .growth_qcew import growth_from_qcew
 from .industry import industry_table
-from .inputs import Record, Sheet, from_rows, read_csv
+from .inputs import Record, Sheet, check_sum, decode_text, from_rows, iter_read_table, read_csv, read_table
 from .lq import (
     BAND_MEANINGS,
     DEFAULT_BANDS,
@@ -23,8 +23,9 @@ from .lq import (
 from .lq_qcew import lq_for_region, lq_from_qcew
 from .naics import title as naics_title
 from .nation import Nation, nation_from_file, nation_inferred
-from .numbers import parse_number
+from .numbers import is_missing, parse_number
 from .output import to_csv, to_json
+from .paste import parse_paste
 from .qcew import QcewFile, QcewRow, level_digit, read_qcew
 from .ranking import rank_rows, rank_table, rank_values, read_rank_csv
 from .region import Region, build_region
@@ -70,8 +71,10 @@ __all__ = [
     "band",
     "band_range",
     "build_region",
+    "check_sum",
     "county_view",
     "csv_about",
+    "decode_text",
     "dynamic_shift_share",
     "esteban_marquillas",
     "from_rows",
@@ -81,7 +84,9 @@ __all__ = [
     "growth_table",
     "industry_table",
     "inspect_files",
+    "is_missing",
     "is_small",
+    "iter_read_table",
     "level_digit",
     "load_years",
     "load_nation",
@@ -97,6 +102,7 @@ __all__ = [
     "nation_from_file",
     "nation_inferred",
     "parse_number",
+    "parse_paste",
     "rank_rows",
     "rank_table",
     "rank_values",
@@ -106,6 +112,7 @@ __all__ = [
     "read_qcew",
     "read_rank_csv",
     "read_shift_csv",
+    "read_table",
     "sample_files",
     "sample_meta",
     "shift_rows",

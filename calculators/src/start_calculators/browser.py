@@ -7,7 +7,7 @@ and for the answer and error shapes). A table result is `{"columns": [{name, lab
 decimal comma, encoding, skipped lines) for the page to show.
 
 Your own tables: lq_table, growth, growth_table, rank, shift_share; a table is `csv` (text),
-`base64` (a file's bytes: CSV in any encoding, or XLSX for `rank`) or `rows` (grid rows, objects
+`base64` (a file's bytes: CSV in any encoding, or an XLSX workbook) or `rows` (grid rows, objects
 keyed by column name), with `name`. Also bands, to_csv, to_xlsx, parse_paste (pasted text and the
 grid's columns -> cells for the grid) and capabilities (what this engine can read).
 
@@ -50,8 +50,9 @@ from .options import bands as parse_bands
 from .output import to_csv as table_to_csv
 from .paste import grid_columns, parse_paste
 from .progress import Steps
-from .ranking import rank_rows, rank_table
+from .ranking import iter_rank_table, rank_rows
 from .results import Table
+from .shift_qcew import table_method
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
 from .xlsx import to_xlsx as table_to_xlsx
 from .xlsx_reader import openpyxl_available
@@ -128,7 +129,7 @@ def rank_fn(args: Args) -> Steps[Table]:
     weights = args.get("weights") or {}
     if not isinstance(weights, dict):
         raise InputError("expected weights as {factor: weight}", column="weights")
-    table = rank_table(
+    table = yield from iter_rank_table(
         sheet,
         key=key,
         factors=_names(args.get("factors"), "factors") or None,
@@ -147,6 +148,7 @@ def shift_share_fn(args: Args) -> Steps[Table]:
     (`nation`) or the files of a larger reference area (`reference`)."""
     if args.get("files"):
         return (yield from shift_share_qcew_fn(args))
+    table_method(args.get("method"))
     sheet = yield from _sheet(args, SHIFT_INPUT, shift_rows)
     table = shift_share_table(sheet, args.get("nation_total_start"), args.get("nation_total_end"))
     check_sum(sheet, "nation_start", args.get("nation_total_start"), "nation_total_start")

@@ -174,7 +174,11 @@ def shift_share_qcew_fn(args: Args) -> Steps[Table]:
     reference = files_arg(args["reference"], "reference") if args.get("reference") else None
     return (
         yield from iter_shift_share_from_qcew(
-            files_arg(args.get("files")), nation_arg(args), args.get("level", "3"), reference, args.get("method")
+            files_arg(args.get("files")),
+            nation_arg(args),
+            args.get("level", "3"),
+            reference,
+            str(args.get("method") or "classic"),
         )
     )
 

@@ -21,6 +21,7 @@ _BODY = re.compile(r"[\d.,\u00a0\u202f ]*\d[\d.,\u00a0\u202f ]*")
 _AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
 _POINT = re.compile(r"\d{1,3}(?:,\d{3})+\.\d*|\d{1,3}(?:,\d{3}){2,}|\d*\.\d+")
 _COMMA = re.compile(r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+,\d*|\d{1,3}(?:\.\d{3}){2,}|\d*,\d+")
+_SIMPLE_POINT = re.compile(r"\d+\.\d+")
 _GROUPED = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+")
 _STYLE_NAMES = {"point": "decimal point", "comma": "decimal comma"}
 
@@ -61,6 +62,8 @@ def classify(text: str) -> str | None:
     """ "point", "comma", "ambiguous" (1,234 or 1.234) or None (no decimal mark, or not a number)."""
     if "," not in text and "." not in text:
         return None
+    if _SIMPLE_POINT.fullmatch(text):  # "12345.67", most decimals: settled without the general rules
+        return "ambiguous" if _AMBIGUOUS.fullmatch(text) else "point"
     body = _body(text)
     if body is None:
         return None

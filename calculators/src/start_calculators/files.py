@@ -112,21 +112,28 @@ def summary_text(counties: int, others: int, keys: list[str], nation_keys: list[
 
 def iter_inspect_files(files: Sequence[FileInput]) -> Steps[Table]:
     parsed: list[QcewFile] = []
-    rows: list[list[Any]] = []
+    read: list[QcewFile | InputError] = []  # in the order given
     problems: list[Problem] = []
     for name, data in files:
         try:
             item = yield from iter_read_qcew(data, name, "sector")
         except InputError as error:
+            error.file = error.file or name
             problems.append(Problem(str(error), [name]))
-            rows.append([name, "unreadable", "", "", "", None, "unreadable", str(error)])
+            read.append(error)
             continue
         parsed.append(item)
+        read.append(item)
     duplicated, dropped = _duplicates(parsed)
     regional = [item for item in parsed if not item.is_nation and item.name not in dropped]
     keys = sorted({item.key for item in regional})
     problems += duplicated + _gaps(regional, keys) + _other_problems(parsed, keys)
-    for item in parsed:
+    rows: list[list[Any]] = []
+    for found in read:
+        if isinstance(found, InputError):
+            rows.append([found.file, "unreadable", "", "", "", None, "unreadable", str(found)])
+            continue
+        item = found
         kinds = sorted({area_kind(area) for area in item.areas})
         status = "duplicate" if item.name in dropped else "ok"
         if item.is_nation and keys and item.key not in keys:

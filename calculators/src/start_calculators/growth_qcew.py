@@ -11,6 +11,7 @@ from .naics import FIRST_2022_YEAR, title
 from .numbers import parse_number
 from .progress import Steps, finish
 from .qcew import DEFAULT_LEVEL
+from .qcew_rows import QcewRow
 from .region import Region, check_measure
 from .results import Table, column
 from .years import FileInput, YearSet, as_files, iter_load
@@ -18,16 +19,20 @@ from .years import FileInput, YearSet, as_files, iter_load
 
 @dataclass
 class Span:
-    """One industry's start and end level over a span, and why a figure is missing."""
+    """One industry's start and end level over a span, and why a figure is missing or partial.
+
+    When some counties suppress the industry in either year, the levels are those of the counties
+    that publish it in both years (matched counties), and `partial` is set: the growth of that part."""
 
     start: int | None
     end: int | None
     years: float
     note: str = ""
+    partial: bool = False
 
     @property
     def fully_published(self) -> bool:
-        return self.start is not None and self.end is not None
+        return self.start is not None and self.end is not None and not self.partial
 
 
 def years_between(first: Region, last: Region) -> float:
@@ -37,35 +42,50 @@ def years_between(first: Region, last: Region) -> float:
     return point(last) - point(first)
 
 
-def _level(region: Region, code: str, measure: str) -> tuple[int | None, str]:
-    entry = region.industries.get(code)
-    if entry is None:
-        note = f"no row in the {region.key} files"
-        if int(region.year) < FIRST_2022_YEAR:
-            note += " (a code new in NAICS 2022, used from 2022 on, may have no match before)"
-        return None, note
-    if entry.hidden(measure):
-        return None, f"suppressed in {entry.hidden(measure)} of {entry.present} counties in {region.key}"
-    return entry.value(measure), ""
+def _absent(region: Region, code: str) -> str:
+    note = f"no row in the {region.key} files"
+    if int(region.year) < FIRST_2022_YEAR:
+        note += " (a code new in NAICS 2022, used from 2022 on, may have no match before)"
+    return note
+
+
+def _shown(row: QcewRow | None, measure: str) -> int | None:
+    """A county's published figure; 0 when it has no row (no establishments); None when suppressed."""
+    if row is None:
+        return 0
+    return None if row.suppressed and measure != "establishments" else row.value(measure)
+
+
+def _matched(pairs: dict[str, tuple[int | None, int | None]], years: float, what: str) -> Span:
+    """Levels over the counties that publish both figures; partial when any county does not."""
+    both = {area: pair for area, pair in pairs.items() if pair[0] is not None and pair[1] is not None}
+    hidden = len(pairs) - len(both)
+    if not both:
+        return Span(None, None, years, f"suppressed in every county in {what}")
+    start = sum(pair[0] or 0 for pair in both.values())
+    end = sum(pair[1] or 0 for pair in both.values())
+    if not hidden:
+        return Span(start, end, years)
+    note = f"partial: {hidden} of {len(pairs)} counties suppress it in {what}; growth of the other {len(both)}"
+    return Span(start, end, years, note, partial=True)
 
 
 def span_levels(first: Region, last: Region, code: str, measure: str = "employment") -> Span:
-    """Start and end levels of one industry; each only when every county publishes it."""
-    start, start_note = _level(first, code, measure)
-    end, end_note = _level(last, code, measure)
-    return Span(start, end, years_between(first, last), "; ".join(note for note in (start_note, end_note) if note))
+    """Start and end levels of one industry over the counties that publish it in both years."""
+    years = years_between(first, last)
+    before, after = first.industries.get(code), last.industries.get(code)
+    if before is None or after is None:
+        return Span(None, None, years, _absent(first if before is None else last, code))
+    areas = sorted(set(before.areas) | set(after.areas))
+    pairs = {area: (_shown(before.areas.get(area), measure), _shown(after.areas.get(area), measure)) for area in areas}
+    return _matched(pairs, years, f"{first.key} or {last.key}")
 
 
 def prior_levels(region: Region, code: str) -> Span:
-    """One year: the prior level from the oty_ columns, only when every county publishes it."""
+    """One year: prior levels from the oty_ columns, over the counties that publish both."""
     entry = region.industries[code]
-    end = None if entry.suppressed else entry.employment
-    note = ""
-    if entry.suppressed:
-        note = f"suppressed in {entry.suppressed} of {entry.present} counties"
-    elif entry.prior is None:
-        note = f"prior-year level not published in {entry.prior_missing} of {entry.present} counties"
-    return Span(entry.prior, end, 1, note)
+    pairs = {area: (None, None) if row.suppressed else (row.prior, row.employment) for area, row in entry.areas.items()}
+    return _matched(pairs, 1, f"{region.key} or its prior year")
 
 
 def choose_span(years: YearSet, start_year: object = None, end_year: object = None) -> tuple[Region | None, Region]:
@@ -138,8 +158,8 @@ def _growth_row(first: Region | None, last: Region, code: str, measure: str, sma
     row += [result.percent_change, result.annualized_percent]
     if smallest is not None:
         row.append(is_small(span.start, span.end, smallest))
-    ok = result.percent_change is not None
-    row += ["ok" if ok else "missing", span.fully_published, span.note or result.reason]
+    status = "missing" if result.percent_change is None else ("partial" if span.partial else "ok")
+    row += [status, span.fully_published, "; ".join(note for note in (span.note, result.reason) if note)]
     return row
 
 

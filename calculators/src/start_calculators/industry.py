@@ -68,8 +68,9 @@ def _row(
     span = span_levels(first, region, entry.code) if first else prior_levels(region, entry.code)
     change = growth(span.start, span.end, span.years)
     notes = [found.note] if found.note else []
-    if span.end is not None and (span.start is None or change.reason):
-        notes.append(span.note or change.reason)
+    growth_note = "; ".join(note for note in (span.note, change.reason) if note)
+    if growth_note:
+        notes.append(f"growth: {growth_note}")
     annual_pay, weekly = _pay(region, entry)
     fully = found.fully_published and span.fully_published and not entry.estabs_missing
     return [

@@ -135,7 +135,8 @@ def check_sum(sheet: Sheet, column: str, total: object, option: str) -> None:
         running += value or 0
         if running > limit * (1 + 1e-12):
             raise InputError(
-                f"the rows up to here add up to {_figure(running)}, more than the stated total ({_figure(limit)})",
+                f"expected rows that add up to at most the stated total ({_figure(limit)}), "
+                f"but the rows up to here add up to {_figure(running)}",
                 file=sheet.name,
                 row=record.row,
                 column=column,

@@ -119,42 +119,42 @@ LQ_TABLE_COLUMNS = (
 
 def lq_table(sheet: Sheet, region_total: object, nation_total: object, bands: Bands = DEFAULT_BANDS) -> Table:
     """LQ per industry from a sheet with industry, region_employment and nation_employment."""
-    region_total = parse_positive(region_total, what="a region total", column="region_total")
-    nation_total = parse_positive(nation_total, what="a nation total", column="nation_total")
+    region_sum: float = parse_positive(region_total, what="a region total", column="region_total")
+    nation_sum: float = parse_positive(nation_total, what="a nation total", column="nation_total")
     rows: list[list[Any]] = []
     for record in sheet.records:
         where: dict[str, Any] = {"file": sheet.name, "row": record.row}
         region = parse_number(record.values["region_employment"], blank_ok=True, column="region_employment", **where)
         nation = parse_number(record.values["nation_employment"], blank_ok=True, column="nation_employment", **where)
-        if region is not None and region > region_total:
+        if region is not None and region > region_sum:
             raise InputError(
-                f"expected at most the region total ({region_total:,}), got {region:,}",
+                f"expected at most the region total ({region_sum:,}), got {region:,}",
                 column="region_employment",
                 expected="at most the region total",
                 **where,
             )
-        if nation is not None and nation > nation_total:
+        if nation is not None and nation > nation_sum:
             raise InputError(
-                f"expected at most the nation total ({nation_total:,}), got {nation:,}",
+                f"expected at most the nation total ({nation_sum:,}), got {nation:,}",
                 column="nation_employment",
                 expected="at most the nation total",
                 **where,
             )
-        quotient = location_quotient(region, region_total, nation, nation_total)
+        quotient = location_quotient(region, region_sum, nation, nation_sum)
         rows.append(
             [
                 record.values["industry"],
                 region,
                 nation,
-                None if region is None else region / region_total,
-                None if nation is None else nation / nation_total,
+                None if region is None else region / region_sum,
+                None if nation is None else nation / nation_sum,
                 quotient.value,
                 band(quotient.value, bands),
                 "ok" if quotient.ok else "missing",
                 quotient.reason,
             ]
         )
-    meta = {"region_total": region_total, "nation_total": nation_total, "bands": [[cut, name] for cut, name in bands]}
+    meta = {"region_total": region_sum, "nation_total": nation_sum, "bands": [[cut, name] for cut, name in bands]}
     return Table([column(name) for name in LQ_TABLE_COLUMNS], rows, meta)
 
 

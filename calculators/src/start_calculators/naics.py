@@ -10,23 +10,23 @@ FIRST_2022_YEAR = 2022
 
 
 @lru_cache(maxsize=1)
-def _titles():
+def _titles() -> dict[tuple[str, str], str]:
     text = (Path(__file__).parent / "data" / "naics_titles.csv").read_text(encoding="utf-8")
-    titles = {}
+    titles: dict[tuple[str, str], str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         for edition in row["editions"].split():
             titles[(edition, row["code"])] = row["title"]
     return titles
 
 
-def edition_for(year):
+def edition_for(year: object) -> str:
     try:
-        return "2022" if int(year) >= FIRST_2022_YEAR else "2017"
+        return "2022" if int(str(year)) >= FIRST_2022_YEAR else "2017"
     except (TypeError, ValueError):
         return "2022"
 
 
-def title(code, year=None):
+def title(code: str, year: object = None) -> str:
     """The official title, or "NAICS <code>" for codes more detailed than 3 digits."""
     titles = _titles()
     edition = edition_for(year)

@@ -27,6 +27,7 @@ class Nation:
     rows: dict[str, QcewRow] = field(default_factory=dict)  # code -> row (US file only)
     intervals: dict[str, dict[str, Interval | None]] = field(default_factory=dict)  # measure -> code -> share
     private_intervals: dict[str, Interval | None] = field(default_factory=dict)  # measure -> private / total
+    region: Region | None = None  # inferred shares: the counties they come from, read per measure when asked
 
     @property
     def total(self) -> int | None:
@@ -40,6 +41,8 @@ class Nation:
         """(low, high, reason): the industry's national share of the base total."""
         if self.source == "file":
             return self._file_share(code, base, measure)
+        if measure not in self.intervals and self.region is not None:
+            _infer(self, self.region, measure)
         found = self.intervals.get(measure, {}).get(code)
         if found is None:
             return None, None, "no county publishes an LQ for this industry, so its national share is unknown"
@@ -123,20 +126,20 @@ def _published(row: QcewRow, measure: str, area_total: int | None) -> tuple[int 
 
 
 def nation_inferred(region: Region) -> Nation:
-    """Each industry's national share, per measure, from the counties' published lq_ columns, intersected."""
-    nation = Nation("inferred", "inferred from the counties' published location quotients")
-    for measure in MEASURES:
-        area_totals = {area: item.totals[area].value(measure) for item in region.files for area in item.areas}
-        private: list[Interval | None] = []
-        for item in region.files:
-            for area, row in item.private_totals.items():
-                private.append(lq_interval(*_published(row, measure, area_totals[area])))
-        nation.intervals[measure] = {
-            code: intersect(
-                [lq_interval(*_published(row, measure, area_totals[row.area])) for row in entry.areas.values()]
-            )
-            for code, entry in region.industries.items()
-        }
-        bounds = intersect(private)
-        nation.private_intervals[measure] = None if bounds is None or bounds[1] == math.inf else bounds
-    return nation
+    """Each industry's national share, per measure, from the counties' published lq_ columns, intersected.
+    A measure's shares are worked out the first time they are asked for."""
+    return Nation("inferred", "inferred from the counties' published location quotients", region=region)
+
+
+def _infer(nation: Nation, region: Region, measure: str) -> None:
+    area_totals = {area: item.totals[area].value(measure) for item in region.files for area in item.areas}
+    private: list[Interval | None] = []
+    for item in region.files:
+        for area, row in item.private_totals.items():
+            private.append(lq_interval(*_published(row, measure, area_totals[area])))
+    nation.intervals[measure] = {
+        code: intersect([lq_interval(*_published(row, measure, area_totals[row.area])) for row in entry.areas.values()])
+        for code, entry in region.industries.items()
+    }
+    bounds = intersect(private)
+    nation.private_intervals[measure] = None if bounds is None or bounds[1] == math.inf else bounds

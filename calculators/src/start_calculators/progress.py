@@ -14,11 +14,16 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Progress:
-    """Rows read so far in one file, out of its total number of lines (0 when unknown)."""
+    """Rows read so far in one file, out of its total number of lines (0 when unknown).
+
+    `stage` says what is being done, for the page's message: "reading" (the default), or a later
+    pass such as "ranking (pay)".
+    """
 
     file: str
     done: int
     total: int = 0
+    stage: str = "reading"
 
 
 # A generator that yields Progress and returns T: `Steps[QcewFile]`.

@@ -7,13 +7,12 @@ row is still checked for its field count and for the year and period, which must
 within a file.
 """
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import InputError
 from .inputs import decode_text
 from .progress import Progress, Steps, finish
-from .qcew_rows import COMMON, LAYOUTS, QcewRow, parse_row
+from .qcew_rows import Positions, QcewRow, header_layout, parse_row
 
 # Aggregation level codes end in 4 for NAICS sectors and 5-8 for 3- to 6-digit industries.
 LEVELS = {"sector": 4, "2": 4, "3": 5, "4": 6, "5": 7, "6": 8}
@@ -43,7 +42,6 @@ __all__ = [
     "area_kind",
     "bls_area_url",
     "iter_read_qcew",
-    "iter_rows",
     "level_digit",
     "read_qcew",
 ]
@@ -90,25 +88,6 @@ class QcewFile:
         return self.areas == [NATION_AREA]
 
 
-def _header(line: str, name: str, row: int) -> tuple[str, dict[str, int], int]:
-    names = [cell.strip().removeprefix("\ufeff").lower() for cell in line.split(",")]
-    index = {column: position for position, column in enumerate(names)}
-    missing_common = [column for column in COMMON if column not in index]
-    for layout, wanted in LAYOUTS.items():
-        if not missing_common and all(column in index for column in wanted.values()):
-            return layout, index, len(names)
-    shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
-    if missing_common and len(missing_common) > 4:
-        message = (
-            f"expected a BLS QCEW CSV file (header area_fips, own_code, industry_code, "
-            f"agglvl_code, ...), got a header starting {shown}"
-        )
-    else:
-        lacking = missing_common or [c for c in LAYOUTS["annual"].values() if c not in index]
-        message = f"expected a BLS QCEW header, but it lacks {', '.join(lacking[:4])}"
-    raise InputError(message, file=name, row=row, expected="a BLS QCEW CSV header")
-
-
 @dataclass
 class _Scan:
     """What the row loop needs: the file's layout and where its key columns are."""
@@ -130,6 +109,7 @@ class _Scan:
         self.area_at = self.index["area_fips"]
         self.cut = max(self.own_at, self.level_at, self.year_at, self.qtr_at, self.area_at) + 1
         self.industry_end = str(self.digit)
+        self.positions = Positions.of(self.layout, self.index)
 
 
 def iter_read_qcew(data: str | bytes, name: str, level: object = DEFAULT_LEVEL) -> Steps[QcewFile]:
@@ -147,8 +127,11 @@ def iter_read_qcew(data: str | bytes, name: str, level: object = DEFAULT_LEVEL) 
     skip = _comment_lines(lines)
     if skip >= len(lines):
         raise InputError("expected a BLS QCEW CSV header after the # lines", file=name, row=skip + 1)
-    layout, index, width = _header(lines[skip], name, skip + 1)
+    layout, index, width = header_layout(lines[skip], name, skip + 1)
     scan = _Scan(name, layout, index, width, digit)
+    _first_row(scan, lines, skip)
+    if scan.result is None:
+        return _finished(scan, lines, skip)
     total = len(lines)
     for start in range(skip + 1, total, CHUNK):
         _scan_lines(scan, lines, start, min(start + CHUNK, total))
@@ -171,31 +154,54 @@ def _comment_lines(lines: list[str]) -> int:
 
 
 def _scan_lines(scan: _Scan, lines: list[str], start: int, stop: int) -> None:
-    commas = scan.width - 1
-    own_at, level_at, cut, industry_end = scan.own_at, scan.level_at, scan.cut, scan.industry_end
-    for offset, line in enumerate(lines[start:stop]):
+    """Check and sort lines[start:stop]: the hot loop, so everything it touches is a local name."""
+    result = scan.result
+    assert result is not None
+    commas, cut = scan.width - 1, scan.cut
+    own_at, level_at, year_at, qtr_at = scan.own_at, scan.level_at, scan.year_at, scan.qtr_at
+    year, period = result.year, result.period
+    # Aggregation codes are two digits: the area type, then the level (x0 total, x1 by ownership, ...).
+    private_levels = {f"{kind}{end}" for kind in "0123456789" for end in ("1", scan.industry_end)}
+    total_levels = {f"{kind}0" for kind in "0123456789"}
+    row, blank = start, 0
+    for line in lines[start:stop]:
+        row += 1
         if line.count(",") != commas:
             if not line.strip():
+                blank += 1
                 continue
             raise InputError(
                 f"expected {scan.width} fields like the header, got {line.count(',') + 1}",
                 file=scan.name,
-                row=start + offset + 1,
+                row=row,
                 expected=f"{scan.width} fields",
             )
         head = line.split(",", cut)
-        if scan.result is None:
-            scan.result = _new_file(scan, head, start + offset + 1)
-        elif head[scan.year_at] != scan.result.year or head[scan.qtr_at] != scan.result.period:
-            _constant_error(scan, head, start + offset + 1)
-        scan.result.rows += 1
+        if head[year_at] != year or head[qtr_at] != period:
+            _constant_error(scan, head, row)
         own = head[own_at]
-        if own != "5" and own != "0":
-            continue
-        agglvl = head[level_at]
-        end = agglvl[-1:]
-        if len(agglvl) == 2 and (own == "0" and end == "0" or own == "5" and end in ("1", industry_end)):
-            _keep(scan, line.split(","), own, agglvl, start + offset + 1)
+        if own == "5":
+            if head[level_at] in private_levels:
+                _keep(scan, line.split(","), own, head[level_at], row)
+        elif own == "0" and head[level_at] in total_levels:
+            _keep(scan, line.split(","), own, head[level_at], row)
+    result.rows += stop - start - blank
+
+
+def _first_row(scan: _Scan, lines: list[str], skip: int) -> None:
+    """The first data row sets the year and period every other row must have."""
+    for number in range(skip + 1, len(lines)):
+        line = lines[number]
+        if line.strip():
+            if line.count(",") != scan.width - 1:
+                raise InputError(
+                    f"expected {scan.width} fields like the header, got {line.count(',') + 1}",
+                    file=scan.name,
+                    row=number + 1,
+                    expected=f"{scan.width} fields",
+                )
+            scan.result = _new_file(scan, line.split(",", scan.cut), number + 1)
+            return
 
 
 def _constant_error(scan: _Scan, head: list[str], row: int) -> None:
@@ -223,7 +229,7 @@ def _constant_error(scan: _Scan, head: list[str], row: int) -> None:
 def _keep(scan: _Scan, cells: list[str], own: str, agglvl: str, row: int) -> None:
     result = scan.result
     assert result is not None
-    parsed = parse_row(cells, scan.index, LAYOUTS[scan.layout], scan.name, row, scan.layout == "quarterly")
+    parsed = parse_row(cells, scan.positions, scan.name, row)
     key = (parsed.area, own, agglvl, parsed.code)
     if key in scan.seen:
         raise InputError(
@@ -282,12 +288,6 @@ def _finished(scan: _Scan, lines: list[str], skip: int) -> QcewFile:
                 expected="a total row",
             )
     return result
-
-
-def iter_rows(parsed: QcewFile) -> Iterator[QcewRow]:
-    """Every industry row kept from a file (all areas)."""
-    for by_area in parsed.industries.values():
-        yield from by_area.values()
 
 
 def area_kind(area: str) -> str:

@@ -62,7 +62,7 @@ def _weights(factors: Sequence[str], weights: Mapping[str, object] | None) -> di
         if name not in factors:
             raise InputError(f'expected a weight for a chosen factor; "{name}" is not one', column="weights")
         try:
-            weight[name] = Fraction(parse_number(raw, column="weights"))
+            weight[name] = Fraction(repr(parse_number(raw, column="weights")))  # 0.1 is 1/10, not its binary float
         except InputError as error:
             raise InputError(f"for {name}: {error.detail()}", column="weights", hint=error.hint) from None
     if sum(weight.values(), Fraction(0)) <= 0:

@@ -17,12 +17,13 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from fractions import Fraction
 from statistics import median
+from typing import Any
 
 from .errors import InputError
-from .inputs import Cell, Sheet, from_rows, read_table
+from .inputs import PROGRESS_EVERY, Cell, Sheet, from_rows, read_table
 from .numbers import is_missing, parse_number
+from .progress import Progress, Steps, finish
 from .rank_options import TIE_RULES, Options, check_options
 from .results import Column, Table, column, text_column
 
@@ -53,15 +54,16 @@ def rank_values(values: Sequence[float | None], *, higher_is_better: bool = True
         stop = start
         while stop + 1 < len(order) and order[stop + 1][0] == order[start][0]:
             stop += 1
-        place = _plain(Fraction(start + 1) if ties == "eq" else Fraction(start + 1 + stop + 1, 2))
+        place = start + 1 if ties == "eq" else _half(start + 1 + stop + 1)
         for position in range(start, stop + 1):
             ranks[order[position][1]] = place
         start = stop + 1
     return ranks
 
 
-def _plain(rank: Fraction) -> int | float:
-    return int(rank) if rank.denominator == 1 else float(rank)
+def _half(twice: int) -> int | float:
+    """twice / 2: an int for a whole place, else the half place (RANK.AVG's 1.5)."""
+    return twice // 2 if twice % 2 == 0 else twice / 2
 
 
 def _with_missing_last(ranks: list[Rank], ties: str) -> list[Rank]:
@@ -69,7 +71,7 @@ def _with_missing_last(ranks: list[Rank], ties: str) -> list[Rank]:
     count = sum(rank is not None for rank in ranks)
     if count == len(ranks):
         return ranks
-    fill = count + 1 if ties == "eq" else _plain(Fraction(count + 1 + len(ranks), 2))
+    fill = count + 1 if ties == "eq" else _half(count + 1 + len(ranks))
     return [fill if rank is None else rank for rank in ranks]
 
 
@@ -80,21 +82,31 @@ def can_be_negative(name: str) -> bool:
 
 def numeric_columns(sheet: Sheet, key: str) -> tuple[dict[str, list[float | None]], list[str]]:
     """Columns whose filled cells are all numbers, and the text columns. Mixing the two is an error."""
+    return finish(iter_numeric_columns(sheet, key))
+
+
+def iter_numeric_columns(sheet: Sheet, key: str) -> Steps[tuple[dict[str, list[float | None]], list[str]]]:
+    """As numeric_columns, yielding Progress every few thousand cells."""
     numeric: dict[str, list[float | None]] = {}
     text: list[str] = []
     for name in sheet.columns:
         if name == key:
             continue
         raw = [record.values.get(name) for record in sheet.records]
-        filled = [value for value in raw if not is_missing(value)]
-        if filled and not any(_is_number(value) for value in filled):
+        if not any(_is_number(value) for value in raw if not is_missing(value)) and not all(map(is_missing, raw)):
             text.append(name)
             continue
         negative_ok = can_be_negative(name)
-        numeric[name] = [
-            parse_number(value, negative_ok=negative_ok, blank_ok=True, file=sheet.name, row=record.row, column=name)
-            for record, value in zip(sheet.records, raw, strict=True)
-        ]
+        values: list[float | None] = []
+        for record, value in zip(sheet.records, raw, strict=True):
+            values.append(
+                parse_number(
+                    value, negative_ok=negative_ok, blank_ok=True, file=sheet.name, row=record.row, column=name
+                )
+            )
+            if len(values) % PROGRESS_EVERY == 0:
+                yield Progress(sheet.name, len(values), len(raw), f"ranking ({name})")
+        numeric[name] = values
     return numeric, text
 
 
@@ -132,36 +144,45 @@ def rank_table(
     missing: str = "exclude",
 ) -> Table:
     """Rank each factor, average the ranks into a score, and rank the score (lowest best)."""
-    numeric, text = numeric_columns(sheet, key)
+    options: dict[str, Any] = {"factors": factors, "lower_is_better": lower_is_better, "weights": weights}
+    options |= {"ties": ties, "highlight": highlight, "top_n": top_n, "missing": missing}
+    return finish(iter_rank_table(sheet, key=key, **options))
+
+
+def iter_rank_table(sheet: Sheet, *, key: str = "industry", **chosen: Any) -> Steps[Table]:
+    """As rank_table (the same keyword options), yielding Progress while it reads the factor columns."""
+    numeric, text = yield from iter_numeric_columns(sheet, key)
     options = check_options(
         sheet,
         numeric,
         text,
-        factors=factors,
-        lower_is_better=lower_is_better,
-        weights=weights,
-        ties=ties,
-        highlight=highlight,
-        top_n=top_n,
-        missing=missing,
+        factors=chosen.get("factors"),
+        lower_is_better=chosen.get("lower_is_better") or (),
+        weights=chosen.get("weights"),
+        ties=chosen.get("ties", "eq"),
+        highlight=chosen.get("highlight"),
+        top_n=chosen.get("top_n", 10),
+        missing=chosen.get("missing", "exclude"),
     )
     ranks = {name: _factor_ranks(numeric[name], name, options) for name in options.factors}
-    scores = _scores(ranks, options, len(sheet.records))
-    overall = rank_values([None if score is None else float(score) for score in scores], higher_is_better=False)
+    totals, scale = _scores(ranks, options, len(sheet.records))
+    overall = rank_values(totals, higher_is_better=False)
+    scores = [None if total is None else total / scale for total in totals]
     highlights = _highlights(ranks, numeric, scores, overall, options)
-    partial = [_is_partial(record.values) for record in sheet.records]
-    columns = _columns(key, options, highlights, any(partial))
+    flagged = {"fully_published", "partial", "status"} & set(sheet.columns)
+    partial = [bool(flagged) and _is_partial(record.values) for record in sheet.records]
+    marked = any(partial)
     rows = []
     for index, record in enumerate(sheet.records):
         row: list[Cell] = [record.values[key], *(record.values.get(name) for name in options.label)]
         row += [numeric[name][index] for name in options.factors]
         row += [ranks[name][index] for name in options.factors]
-        row += [None if scores[index] is None else float(scores[index] or 0), overall[index]]
+        row += [scores[index], overall[index]]
         row += [values[index] for values in highlights.values()]
-        row += [partial[index]] if any(partial) else []
+        row += [partial[index]] if marked else []
         row += ["ok" if scores[index] is not None else "missing", _note(ranks, index, partial[index], options)]
         rows.append(row)
-    return Table(columns, rows, _meta(options, sum(partial)))
+    return Table(_columns(key, options, highlights, marked), rows, _meta(options, sum(partial)))
 
 
 def _factor_ranks(values: list[float | None], name: str, options: Options) -> list[Rank]:
@@ -169,26 +190,29 @@ def _factor_ranks(values: list[float | None], name: str, options: Options) -> li
     return _with_missing_last(ranks, options.ties) if options.missing == "last" else ranks
 
 
-def _scores(ranks: Mapping[str, list[Rank]], options: Options, count: int) -> list[Fraction | None]:
-    total_weight = sum((options.weights[name] for name in options.factors), Fraction(0))
-    scores: list[Fraction | None] = []
+def _scores(ranks: Mapping[str, list[Rank]], options: Options, count: int) -> tuple[list[int | None], int]:
+    """Each row's weighted rank total as an exact integer, and the divisor that makes it the score.
+
+    Ranks are whole or half places and weights are fractions, so with weights scaled to integers and
+    ranks doubled, every total is an integer: equal scores compare equal, with no rounding.
+    """
+    scale = math.lcm(*(weight.denominator for weight in options.weights.values()))
+    weights = [int(options.weights[name] * scale) for name in options.factors]
+    columns = [ranks[name] for name in options.factors]
+    totals: list[int | None] = []
     for index in range(count):
-        places = [ranks[name][index] for name in options.factors]
+        places = [column[index] for column in columns]
         if any(place is None for place in places):
-            scores.append(None)
+            totals.append(None)
             continue
-        weighted = (
-            options.weights[name] * Fraction(place or 0) for name, place in zip(options.factors, places, strict=True)
-        )
-        total = sum(weighted, Fraction(0))
-        scores.append(total / total_weight)
-    return scores
+        totals.append(sum(weight * int(2 * (place or 0)) for weight, place in zip(weights, places, strict=True)))
+    return totals, 2 * sum(weights)
 
 
 def _highlights(
     ranks: Mapping[str, list[Rank]],
     numeric: Mapping[str, list[float | None]],
-    scores: Sequence[Fraction | None],
+    scores: Sequence[float | None],
     overall: Sequence[Rank],
     options: Options,
 ) -> dict[str, list[bool | None]]:
@@ -200,8 +224,7 @@ def _highlights(
         )
         for name in options.factors
     }
-    float_scores = [None if score is None else float(score) for score in scores]
-    found["highlight"] = _highlight(overall, float_scores, options.highlight, options.top_n, False)
+    found["highlight"] = _highlight(overall, scores, options.highlight, options.top_n, False)
     return found
 
 

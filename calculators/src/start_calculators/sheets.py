@@ -60,6 +60,7 @@ def check_header(header: Sequence[object], name: str, spec: Spec, row: int = 1) 
     """Column names, stripped; required and optional names matched without regard to case."""
     known = {col.lower(): col for col in (*spec.required, *spec.optional)}
     expected = ", ".join((*spec.required, *spec.optional))
+    _check_some_known(header, name, spec, row, expected)
     columns: list[str] = []
     for position, raw in enumerate(header, start=1):
         label = str(raw if raw is not None else "").strip().removeprefix("\ufeff")
@@ -95,6 +96,29 @@ def check_header(header: Sequence[object], name: str, spec: Spec, row: int = 1) 
                 hint=f"the first row must name the columns {expected}",
             )
     return columns
+
+
+# A BLS QCEW header starts like this; such a file belongs in the QCEW file input, not the table.
+_QCEW_HEADER = {"area_fips", "own_code", "industry_code", "agglvl_code"}
+
+
+def _check_some_known(header: Sequence[object], name: str, spec: Spec, row: int, expected: str) -> None:
+    """A header naming none of the required columns is the wrong file: say so once, not column by column."""
+    names = [str(cell if cell is not None else "").strip().lower() for cell in header]
+    if not spec.required or any(col.lower() in names for col in spec.required):
+        return
+    shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+    qcew = set(names) >= _QCEW_HEADER
+    raise InputError(
+        f'expected a header naming the columns {expected}, got "{shown}"'
+        + ("; this is a BLS QCEW file" if qcew else ""),
+        file=name,
+        row=row,
+        expected=expected,
+        hint="give QCEW files as QCEW files (--qcew, or the page's QCEW file input)"
+        if qcew
+        else f"make the first row name the columns {expected}",
+    )
 
 
 def normalize_numbers(sheet: Sheet, key: str | None, separator: str | None) -> None:

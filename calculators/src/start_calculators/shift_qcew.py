@@ -155,6 +155,17 @@ def check_method(method: object) -> str:
     return text
 
 
+def table_method(method: object) -> None:
+    """A table of start and end figures supports the classic split only."""
+    if check_method(method) != "classic":
+        raise InputError(
+            "Esteban-Marquillas and dynamic shift-share need QCEW files (the region's total, and every year); "
+            "a table of start and end figures gives the classic split",
+            column="method",
+            expected="classic",
+        )
+
+
 def iter_shift_share_from_qcew(
     files: Sequence[FileInput],
     nation_file: FileInput | Sequence[FileInput] | None = None,

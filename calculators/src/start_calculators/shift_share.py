@@ -159,17 +159,19 @@ def shift_share_table(sheet: Sheet, nation_total_start: object, nation_total_end
             for name in SHIFT_INPUT["required"][1:]
         }
         for name, limit, label in (("nation_start", total_start, "start"), ("nation_end", total_end, "end")):
-            if values[name] is not None and values[name] > limit:
+            value = values[name]
+            if value is not None and value > limit:
                 raise InputError(
-                    f"expected at most the nation's {label} total ({limit:,}), got {values[name]:,}",
+                    f"expected at most the nation's {label} total ({limit:,}), got {value:,}",
                     column=name,
                     expected=f"at most the nation's {label} total",
                     **where,
                 )
         for name, nation in (("region_start", "nation_start"), ("region_end", "nation_end")):
-            if None not in (values[name], values[nation]) and values[name] > values[nation]:
+            ours, theirs = values[name], values[nation]
+            if ours is not None and theirs is not None and ours > theirs:
                 raise InputError(
-                    f"expected at most the nation's figure ({values[nation]:,}), got {values[name]:,}",
+                    f"expected at most the nation's figure ({theirs:,}), got {ours:,}",
                     column=name,
                     expected="at most the nation's figure",
                     **where,

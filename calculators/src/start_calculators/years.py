@@ -84,8 +84,8 @@ def as_files(value: FileInput | Sequence[FileInput] | None) -> list[FileInput]:
     if value is None:
         return []
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str):
-        return [value]  # type: ignore[list-item]
-    return list(value)  # type: ignore[arg-type]
+        return [value]
+    return list(value)
 
 
 # Parsed files by (name, level, size, hash of the contents): a page asks several questions of the same
