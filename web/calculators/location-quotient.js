@@ -1,10 +1,12 @@
-// The location quotient calculator: BLS QCEW county files (the sample by default) or a typed table.
+// The location quotient calculator: the region chosen in the region builder (the sample by default)
+// or a typed table.
 import { bars, chartBlock } from "./charts.js";
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
+import { download } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { regionNote } from "./region/use.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -21,10 +23,10 @@ const BASES = [
 const fresh = () => ({ mode: "qcew", base: "total", level: "3", table: null });
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
-// root: the page's [data-calculator=location-quotient]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=location-quotient]; runtime: the shared engine; region: the
+// region all calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("location-quotient");
-  const region = store("region"); // shared with the ranking and shift-share pages
   const state = saved.load() ?? fresh();
   const errors = errorArea();
   const results = resultsTable("Location quotients by industry");
@@ -38,24 +40,10 @@ export const mount = (root, runtime) => {
   const base = field("Divide by", select(BASES, state.base));
   const level = field("Industry level", select(LEVELS, state.level));
 
-  // --- Way in 1: QCEW files ------------------------------------------------------------------
-  const counties = field(
-    "County files (BLS QCEW CSV, one or more)",
-    el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role: "upload" } }),
-    "Files are read in this browser only.",
-  );
-  const nation = field(
-    "National file (US000, same year; optional)",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload-nation" } }),
-    "Without it, national shares are inferred from the counties' published location quotients.",
-  );
+  // --- Way in 1: the region chosen at the top of the page ------------------------------------
+  const used = regionNote(region);
   const sampleButton = button("Reset to sample", "load-sample");
-  const qcewPanel = el("div", { class: "calc-panel", data: { panel: "qcew" } }, [
-    counties.field,
-    nation.field,
-    base.field,
-    level.field,
-  ]);
+  const qcewPanel = el("div", { class: "calc-panel", data: { panel: "qcew" } }, [used.node, base.field, level.field]);
 
   // --- Way in 2: a typed or pasted table -----------------------------------------------------
   const grid = editableGrid({
@@ -94,7 +82,7 @@ export const mount = (root, runtime) => {
     el("div", { class: "calc-body" }, [
       status.node,
       el("p", { class: "calc-actions" }, [sampleButton]),
-      modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "BLS QCEW files", table: "A table you enter" }, state),
+      modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "Your region", table: "A table you enter" }, state),
       qcewPanel,
       tablePanel,
       errors,
@@ -138,12 +126,12 @@ export const mount = (root, runtime) => {
     show(result);
   };
 
-  const runFiles = async (files, nationFile) => {
-    const args = { files, nation: nationFile || undefined, base: base.input.value, level: level.input.value };
+  // The region's files (national files among them); the LQs of the span's last year.
+  const runFiles = async ({ data, span }) => {
+    const args = { files: data.files, year: span.end, base: base.input.value, level: level.input.value };
     const result = await compute(runtime, "lq_qcew", args, errors);
     if (!result) return; // the error is shown; the previous table stays
     remember("files");
-    region.save({ files, nation: nationFile || null });
     show(result);
   };
 
@@ -170,20 +158,15 @@ export const mount = (root, runtime) => {
   const rerun = () => {
     state.base = base.input.value;
     state.level = level.input.value;
-    const shared = region.load();
     if (state.mode === "table" && state.source === "table") return runTable();
-    if (state.source === "files" && shared) return runFiles(shared.files, shared.nation);
+    if (!region.isSample()) return runFiles(region.current());
     return runSample();
   };
 
-  counties.input.addEventListener("change", async () => {
-    const [files, nationFiles] = await Promise.all([readFiles(counties.input.files), readFiles(nation.input.files)]);
-    runFiles(files, nationFiles[0]);
-  });
-  nation.input.addEventListener("change", async () => {
-    const shared = region.load();
-    const [nationFile] = await readFiles(nation.input.files);
-    if (shared) runFiles(shared.files, nationFile);
+  // New files or another span in the region builder: back to the region, recalculated.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" && state.mode !== "qcew") root.querySelector("input[type=radio][value=qcew]")?.click();
+    if (change !== "selection" && state.mode === "qcew") rerun();
   });
   base.input.addEventListener("change", rerun);
   level.input.addEventListener("change", rerun);
@@ -193,14 +176,14 @@ export const mount = (root, runtime) => {
     base.input.value = "total";
     level.input.value = "3";
     saved.clear();
-    region.clear();
-    counties.input.value = "";
-    nation.input.value = "";
-    runSample();
+    if (region.isSample()) runSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
   });
 
-  rerun();
+  region.ready().then(rerun);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     chart.clear();
   };
