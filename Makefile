@@ -5,7 +5,7 @@ BIN := .venv/bin
 # Silence the theme's end-of-life banner in every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check test test-fast site bundle pdf bench fuzz clean
+.PHONY: setup serve check check-external test test-fast site bundle pdf bench fuzz clean
 
 setup:
 	@scripts/setup
@@ -40,6 +40,11 @@ bundle: setup
 pdf: setup
 	@scripts/install-chromium
 	PYTHONPATH=tests $(PY) scripts/build_pdf.py
+
+# Fetch every outside link of a fresh build (needs a network, so it is not part of `make test`).
+check-external: setup
+	$(PY) -m mkdocs build --strict --quiet
+	$(PY) scripts/check_external.py site
 
 fuzz: setup
 	START_FUZZ=1 $(PY) -m pytest tests/calculators -q

@@ -105,6 +105,7 @@ class WarmCalculators:
         """Move to calculator `name` as a reader would (a link: an instant navigation) with nothing
         remembered from earlier tests, and wait for its sample; returns the calculator's root."""
         page = self.page
+        page.evaluate("globalThis.StartToolkit?.region?.reset() ?? null")  # the shared region: the sample again
         page.evaluate("localStorage.clear()")
         if f"/calculators/{name}/" in page.url:  # the same address would not swap the page
             follow_link(page, self.site_url + "calculators/")

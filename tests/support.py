@@ -162,7 +162,8 @@ def follow_link(page, url: str) -> None:
 
 def open_calculator(page, url: str, name: str):
     """Load a calculator page (a full page load) and wait until its first result shows."""
-    page.goto(url)
+    # Not until "load": from disk that waits for every runtime script the engine inserts.
+    page.goto(url, wait_until="domcontentloaded", timeout=SLOW)
     return wait_for_results(page, name)
 
 

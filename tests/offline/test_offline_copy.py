@@ -8,7 +8,7 @@ import shutil
 import zipfile
 
 import pytest
-from support import foreign_html_loads, heading, open_calculator, policy_problems, results
+from support import SLOW, foreign_html_loads, heading, open_calculator, policy_problems, results
 
 LIMIT_BYTES = 25 * 1000 * 1000
 LOCAL_SCHEMES = {"file", "data", "blob"}
@@ -21,7 +21,8 @@ def assert_only_local_requests(page):
 
 
 def open_from_disk(page, copy, relative="index.html"):
-    page.goto((copy / relative).as_uri())
+    # Until the page's own scripts ran; from disk "load" would also wait for the engine's files.
+    page.goto((copy / relative).as_uri(), wait_until="domcontentloaded", timeout=SLOW)
 
 
 def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_zip):

@@ -1,11 +1,12 @@
-// The growth calculator: one start/end pair, or a table of industries (typed, pasted, uploaded or
-// the sample).
+// The growth calculator: one start/end pair, a table of industries (typed, pasted or uploaded), or
+// the industries of the region chosen in the region builder (the sample by default).
 import { editableGrid } from "./grid.js";
 import { button, el, field } from "./kit/dom.js";
 import { download } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { resultsTable } from "./table.js";
 
 const fresh = () => ({
@@ -16,8 +17,9 @@ const fresh = () => ({
 });
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
-// root: the page's [data-calculator=growth]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=growth]; runtime: the shared engine; region: the region all
+// calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("growth");
   const state = saved.load() ?? fresh();
   const errors = errorArea();
@@ -61,6 +63,8 @@ export const mount = (root, runtime) => {
   );
   minSize.input.value = state.min_size;
   const sampleButton = button("Reset to sample", "load-sample");
+  const regionButton = button("Use my region", "use-region");
+  const used = regionNote(region);
   const saveCsv = () => {
     const result = results.current();
     if (result) download(runtime, result, "growth", "csv", errors);
@@ -77,7 +81,8 @@ export const mount = (root, runtime) => {
       years.field,
       single,
       el("h2", { text: "A table of industries" }),
-      el("p", { class: "calc-actions" }, [sampleButton]),
+      used.node,
+      el("p", { class: "calc-actions" }, [regionButton, sampleButton]),
       grid.node,
       upload.field,
       minSize.field,
@@ -131,11 +136,15 @@ export const mount = (root, runtime) => {
     name: "the table",
   });
 
-  const runSample = async () => {
-    const result = await compute(runtime, "sample_region", { as: "growth", min_size: minimum() }, errors);
+  // The region's industries over its span: the sample, or the files added in the region builder.
+  const runRegion = async () => {
+    const { data } = region.current();
+    const result = data
+      ? await compute(runtime, "growth_qcew", { files: data.files, ...region.spanArgs(), min_size: minimum() }, errors)
+      : await compute(runtime, "sample_region", { as: "growth", min_size: minimum() }, errors);
     if (!result) return;
     remember("sample");
-    show(result, "the sample");
+    show(result, data ? "your region" : "the sample");
   };
 
   single.addEventListener("click", runSingle);
@@ -145,7 +154,13 @@ export const mount = (root, runtime) => {
     Object.assign(state, fresh(), { single: state.single });
     minSize.input.value = "250";
     grid.set([]);
-    runSample();
+    if (region.isSample()) runRegion();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
+  });
+  regionButton.addEventListener("click", runRegion);
+  // New files or another span in the region builder: the table follows the region.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" || (change === "span" && state.source === "sample")) runRegion();
   });
 
   // What the reader last had: restored on load and after a retry.
@@ -156,9 +171,13 @@ export const mount = (root, runtime) => {
     if (state.source === "table" && table?.base64)
       return runTable({ base64: table.base64, name: table.name }, table.name);
     if (state.source === "table" && table) return runTable(gridArgs(), "your table");
-    return runSample();
+    return runRegion();
   };
 
-  restore();
-  return () => status.stop();
+  region.ready().then(restore);
+  return () => {
+    stopRegion();
+    used.stop();
+    status.stop();
+  };
 };

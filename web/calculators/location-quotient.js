@@ -1,12 +1,13 @@
-// The location quotient calculator: BLS QCEW county files (the sample by default) or a typed table.
+// The location quotient calculator: the region chosen in the region builder (the sample by default)
+// or a typed table.
 import { bars, chartBlock } from "./charts.js";
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
-import { download, readFiles } from "./kit/files.js";
-import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
-import { fileArg } from "./kit/requests.js";
+import { download } from "./kit/files.js";
+import { compute, errorArea, guard, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
-import { checkUploads, tableUpload } from "./kit/uploads.js";
+import { tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -23,17 +24,12 @@ const BASES = [
 const fresh = () => ({ mode: "qcew", base: "total", level: "3", table: null });
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
-const KEEP_AT_MOST = 2_000_000; // bytes of county files kept for the other calculators (localStorage is small)
-const KEEP_FAILED = {
-  what: "Your files could not be kept for the other calculators",
-  next: "Choose them there again.",
-};
 const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
-// root: the page's [data-calculator=location-quotient]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=location-quotient]; runtime: the shared engine; region: the
+// region all calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("location-quotient");
-  const region = store("region"); // shared with the ranking and shift-share pages
   const state = saved.load() ?? fresh();
   const errors = errorArea();
   const results = resultsTable("Location quotients by industry");
@@ -47,24 +43,10 @@ export const mount = (root, runtime) => {
   const base = field("Divide by", select(BASES, state.base));
   const level = field("Industry level", select(LEVELS, state.level));
 
-  // --- Way in 1: QCEW files ------------------------------------------------------------------
-  const counties = field(
-    "County files (BLS QCEW CSV, one or more)",
-    el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role: "upload" } }),
-    "Files are read in this browser only.",
-  );
-  const nation = field(
-    "National file (US000, same year; optional)",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload-nation" } }),
-    "Without it, national shares are inferred from the counties' published location quotients.",
-  );
+  // --- Way in 1: the region chosen at the top of the page ------------------------------------
+  const used = regionNote(region);
   const sampleButton = button("Reset to sample", "load-sample");
-  const qcewPanel = el("div", { class: "calc-panel", data: { panel: "qcew" } }, [
-    counties.field,
-    nation.field,
-    base.field,
-    level.field,
-  ]);
+  const qcewPanel = el("div", { class: "calc-panel", data: { panel: "qcew" } }, [used.node, base.field, level.field]);
 
   // --- Way in 2: a typed or pasted table -----------------------------------------------------
   const grid = editableGrid({
@@ -104,7 +86,7 @@ export const mount = (root, runtime) => {
     el("div", { class: "calc-body" }, [
       status.node,
       el("p", { class: "calc-actions" }, [sampleButton]),
-      modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "BLS QCEW files", table: "A table you enter" }, state),
+      modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "Your region", table: "A table you enter" }, state),
       qcewPanel,
       tablePanel,
       errors,
@@ -150,32 +132,13 @@ export const mount = (root, runtime) => {
     show(result);
   };
 
-  // The other calculators use the region's files as text from storage: kept when small enough
-  // (read after the result shows); a bigger region stays in this page only.
-  const keepRegion = async (chosen) => {
-    if (!chosen.fresh) return region.save({ files: chosen.files, nation: chosen.nation || null });
-    if (chosen.fresh.reduce((sum, file) => sum + file.size, 0) > KEEP_AT_MOST) return region.clear();
-    const [files, nationFiles] = await Promise.all([readFiles(chosen.fresh), readFiles(chosen.freshNation)]);
-    region.save({ files, nation: nationFiles[0] ?? null });
-  };
-
-  // chosen: { files, nation } as {name, text} (text, or a file the engine reads); fresh: the File
-  // objects just chosen, if any.
-  let current = null;
-  const runFiles = async (chosen) => {
-    const args = {
-      files: chosen.files,
-      nation: chosen.nation || undefined,
-      base: base.input.value,
-      level: level.input.value,
-    };
+  // The region's files (national files among them); the LQs of the span's last year.
+  const runFiles = async ({ data, span }) => {
+    const args = { files: data.files, year: span.end, base: base.input.value, level: level.input.value };
     const result = await compute(runtime, "lq_qcew", args, errors);
-    if (!result) return false; // the error is shown; the previous table stays
-    current = { files: chosen.files, nation: chosen.nation };
+    if (!result) return; // the error is shown; the previous table stays
     remember("files");
     show(result);
-    guard(errors, KEEP_FAILED, () => keepRegion(chosen));
-    return true;
   };
 
   // The grid's rows, or an uploaded table file ({ base64, name }: Python reads its bytes).
@@ -209,34 +172,16 @@ export const mount = (root, runtime) => {
   const rerun = () => {
     state.base = base.input.value;
     state.level = level.input.value;
-    const shared = current ?? region.load();
     if (state.mode === "table" && state.source === "table") return runTable(state.table?.file ?? null);
-    if (state.source === "files" && shared) return runFiles(shared);
+    if (!region.isSample()) return runFiles(region.current());
     return runSample();
   };
 
-  // Python checks the chosen files before they are read (size, format), then the engine reads
-  // them. A refused or failed choice is cleared from its input: what the table shows is named above it.
-  const takeFiles = async () => {
-    const fresh = Array.from(counties.input.files ?? []);
-    const freshNation = Array.from(nation.input.files ?? []);
-    if (!fresh.length) {
-      const message = "The national file is used with county files: choose the county files next.";
-      showError(errors, { kind: "page", message });
-      return;
-    }
-    const checked = await checkUploads(runtime, [...fresh, ...freshNation], "qcew");
-    const ok = checked.ok;
-    if (!ok) showError(errors, checked.error);
-    const asArg = (file) => ({ name: file.name, text: fileArg(file, "text") });
-    const chosen = { files: fresh.map(asArg), nation: freshNation.map(asArg)[0], fresh, freshNation };
-    if (!ok || !(await runFiles(chosen))) {
-      counties.input.value = "";
-      nation.input.value = "";
-    }
-  };
-  counties.input.addEventListener("change", takeFiles);
-  nation.input.addEventListener("change", takeFiles);
+  // New files or another span in the region builder: back to the region, recalculated.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" && state.mode !== "qcew") root.querySelector("input[type=radio][value=qcew]")?.click();
+    if (change !== "selection" && state.mode === "qcew") rerun();
+  });
   base.input.addEventListener("change", rerun);
   level.input.addEventListener("change", rerun);
   calculate.addEventListener("click", () => runTable());
@@ -245,15 +190,14 @@ export const mount = (root, runtime) => {
     base.input.value = "total";
     level.input.value = "3";
     saved.clear();
-    region.clear();
-    current = null;
-    counties.input.value = "";
-    nation.input.value = "";
-    runSample();
+    if (region.isSample()) runSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
   });
 
-  rerun();
+  region.ready().then(rerun);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     chart.clear();
   };

@@ -6,6 +6,7 @@ import { download } from "./kit/files.js";
 import { compute, errorArea, guard, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
 import { tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { resultsTable } from "./table.js";
 
 const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
@@ -29,10 +30,10 @@ const fresh = () => ({
   axes: {},
 });
 
-// root: the page's [data-calculator=ranking]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=ranking]; runtime: the shared engine; region: the region all
+// calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("ranking");
-  const region = store("region");
   const state = saved.load() ?? fresh();
   let table = null; // the input table: { columns, rows } from Python, or the reader's { source, name, columns }
   let factorNames = [];
@@ -48,7 +49,8 @@ export const mount = (root, runtime) => {
 
   // --- Where the table comes from ------------------------------------------------------------
   const sampleButton = button("Reset to sample", "load-sample");
-  const regionButton = button("Use my region from the location quotient page", "use-region");
+  const regionButton = button("Use my region", "use-region");
+  const used = regionNote(region);
   const upload = tableUpload({
     runtime,
     errors,
@@ -117,7 +119,8 @@ export const mount = (root, runtime) => {
   root.append(
     el("div", { class: "calc-body" }, [
       status.node,
-      el("p", { class: "calc-actions" }, [sampleButton, regionButton]),
+      used.node,
+      el("p", { class: "calc-actions" }, [regionButton, sampleButton]),
       upload.field,
       paste.field,
       pasteButton,
@@ -137,7 +140,6 @@ export const mount = (root, runtime) => {
       chart.node,
     ]),
   );
-  regionButton.disabled = !region.load();
 
   // --- Factor controls, rebuilt for each new table -------------------------------------------
   // The reader's own table ranks on all its numeric columns by default, like the command line.
@@ -360,12 +362,13 @@ export const mount = (root, runtime) => {
     }
   };
 
+  // The industry data table of the region chosen in the region builder, over its span.
   const loadRegion = async (factors = state.factors) => {
-    const shared = region.load();
-    if (!shared) return loadSample(factors);
-    const args = { files: shared.files, nation: shared.nation || undefined };
+    const { data } = region.current();
+    if (!data) return loadSample(factors);
+    const args = { files: data.files, ...region.spanArgs() };
     const result = await compute(runtime, "industry_table", args, errors);
-    const description = `Showing: your region from the location quotient page (${result?.meta.files.join(", ")}).`;
+    const description = `Showing: your region (${data.inspect.meta.summary}).`;
     if (result) return takeTable({ kind: "region" }, result, description, factors);
   };
 
@@ -376,7 +379,13 @@ export const mount = (root, runtime) => {
     highlight.input.value = "top";
     topN.input.value = "10";
     missing.input.value = "last";
-    loadSample();
+    if (region.isSample()) loadSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
+  });
+  // New files or another span in the region builder: a table from the region follows it.
+  const stopRegion = region.subscribe((_, change) => {
+    const fromRegion = state.input.kind === "region" || state.input.kind === "sample";
+    if (change === "data" || (change === "span" && fromRegion)) loadRegion({}); // fresh factors once it ranks
   });
   regionButton.addEventListener("click", () => loadRegion({}));
   pasteButton.addEventListener("click", () => tryTable({ csv: paste.input.value }, "the pasted table"));
@@ -386,12 +395,13 @@ export const mount = (root, runtime) => {
   const restore = () => {
     if (state.input.kind === "csv") return tryTable({ csv: state.input.csv }, state.input.name, true);
     if (state.input.kind === "file") return tryTable({ base64: state.input.base64 }, state.input.name, true);
-    if (state.input.kind === "region") return loadRegion();
-    return loadSample();
+    return loadRegion();
   };
 
-  restore();
+  region.ready().then(restore);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     chart.clear();
   };

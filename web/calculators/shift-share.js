@@ -5,8 +5,9 @@ import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
 import { download, readFiles } from "./kit/files.js";
 import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
-import { store } from "./kit/store.js";
+import { loadFiles, saveFiles, store } from "./kit/store.js";
 import { checkUploads, tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { resultsTable } from "./table.js";
 
 const LEVELS = [
@@ -18,17 +19,20 @@ const LEVELS = [
 ];
 const EFFECTS = ["national_effect", "industry_mix_effect", "competitive_effect"];
 const CHART_ROWS = 25;
-const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "3" });
+// NAICS sectors by default, as the sample: at finer levels suppression leaves many industries without a
+// figure in some county of a reference area.
+const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "sector", reference: null });
 const fileInput = (role) => el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role } });
+const REFERENCE_KEY = "shift-share-reference";
 const numberInput = () => el("input", { type: "text", inputmode: "decimal" });
 
 const READ_FAILED = { what: "The files could not be read", next: "Choose them again." };
 const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
-// root: the page's [data-calculator=shift-share]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=shift-share]; runtime: the shared engine; region: the region all
+// calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("shift-share");
-  const savedFiles = store("shift-share-files"); // apart, so a full storage loses only the files
   const state = saved.load() ?? fresh();
   const errors = errorArea();
   const results = resultsTable("Shift-share of employment change by industry");
@@ -38,22 +42,27 @@ export const mount = (root, runtime) => {
       "the results table lists every value.",
   );
   const source = el("p", { class: "calc-source", data: { role: "source" } });
-  let files = null; // the last good QCEW input: { files, reference }
+  let referenceFiles = []; // a larger area's county files, the reference instead of the nation
   const sampleButton = button("Reset to sample", "load-sample");
 
-  // --- Way in 1: QCEW files ------------------------------------------------------------------
-  const counties = field(
-    "Region: county files (BLS QCEW CSV)",
-    fileInput("upload"),
-    "Start levels come from the prior-year figures BLS publishes in each file.",
-  );
+  // --- Way in 1: the region chosen at the top of the page ------------------------------------
+  const used = regionNote(region);
   const reference = field(
-    "Reference area: the national file (US000) for the same year, or county files of a larger area",
+    "Reference area (optional): county files of a larger area, such as the state's or the metro area's",
     fileInput("upload-reference"),
+    "Without them, the national files (US000) among your region's files are the reference: one for each year " +
+      "compared. Start levels come from the prior-year figures BLS publishes in each file.",
   );
+  const referenceNote = el("p", { class: "calc-hint", data: { role: "reference-files" } });
+  const clearReference = button("Use the nation instead", "clear-reference");
   const level = field("Industry level", select(LEVELS, state.level));
-  const qcewButton = button("Calculate from the files", "calculate-files", { primary: true });
-  const qcewPanel = el("div", { class: "calc-panel" }, [counties.field, reference.field, level.field, qcewButton]);
+  const qcewPanel = el("div", { class: "calc-panel" }, [
+    used.node,
+    reference.field,
+    referenceNote,
+    clearReference,
+    level.field,
+  ]);
 
   // --- Way in 2: a table ---------------------------------------------------------------------
   const grid = editableGrid({
@@ -135,17 +144,25 @@ export const mount = (root, runtime) => {
     show(result);
   };
 
-  const runFiles = async (input) => {
-    const args = { files: input.files, level: level.input.value };
-    if (input.reference.length === 1) args.nation = input.reference[0];
-    else if (input.reference.length > 1) args.reference = input.reference;
-    const result = await compute(runtime, "shift_share", args, errors);
-    if (!result) return;
-    files = input;
-    savedFiles.save(input);
-    remember("files");
-    show(result, "your QCEW files");
+  const showReference = () => {
+    referenceNote.textContent = referenceFiles.length
+      ? `Reference area: ${referenceFiles.map((file) => file.name).join(", ")}.`
+      : "Reference area: the nation.";
+    clearReference.hidden = !referenceFiles.length;
   };
+
+  // The region's files of the span (national files among them), against the nation or a larger area.
+  const runFiles = async (reference = referenceFiles) => {
+    const args = { files: region.filesInSpan(), level: level.input.value };
+    if (reference.length) args.reference = reference;
+    const result = await compute(runtime, "shift_share", args, errors);
+    if (!result) return false;
+    remember("files");
+    show(result, "your region");
+    return true;
+  };
+
+  const runRegion = () => (region.isSample() && !referenceFiles.length ? runSample() : runFiles());
 
   // The grid's rows, or an uploaded table file ({ base64, name }: Python reads its bytes).
   const runTable = async (file = null) => {
@@ -176,52 +193,70 @@ export const mount = (root, runtime) => {
   });
   grid.node.after(tableFile.field);
 
-  // Python checks the chosen files before they are read (size, format); a failure is said on the page.
-  qcewButton.addEventListener("click", async () => {
-    const region = Array.from(counties.input.files ?? []);
-    const area = Array.from(reference.input.files ?? []);
-    if (!region.length) {
-      showError(errors, { kind: "page", message: "Choose the region's county files first." });
-      return;
-    }
-    if (!area.length) {
-      const message = "Choose a reference-area file: the national US000 file, or county files.";
-      showError(errors, { kind: "page", message });
-      return;
-    }
-    const checked = await checkUploads(runtime, [...region, ...area], "qcew");
+  // New reference files replace the old ones only once a calculation with them succeeds.
+  // Python checks them before they are read (size, format); a refusal or a failed read is said on the page.
+  reference.input.addEventListener("change", async () => {
+    const picked = Array.from(reference.input.files ?? []);
+    reference.input.value = "";
+    if (!picked.length) return;
+    const checked = await checkUploads(runtime, picked, "qcew");
     if (!checked.ok) {
       showError(errors, checked.error);
       return;
     }
-    const read = await guard(errors, READ_FAILED, () => Promise.all([readFiles(region), readFiles(area)]));
-    if (read) runFiles({ files: read[0], reference: read[1] });
+    const chosen = await guard(errors, READ_FAILED, () => readFiles(picked));
+    if (!chosen) return;
+    if (region.isSample()) {
+      const message = "Add your region's files under Your region first: the sample has its own reference area.";
+      showError(errors, { kind: "page", message });
+      return;
+    }
+    if (!(await runFiles(chosen))) return;
+    referenceFiles = chosen;
+    showReference();
+    const generation = `${Date.now()}`;
+    if (await saveFiles(generation, chosen, REFERENCE_KEY)) state.reference = generation;
+    saved.save(state);
+  });
+  clearReference.addEventListener("click", () => {
+    referenceFiles = [];
+    state.reference = null;
+    saved.save(state);
+    showReference();
+    runRegion();
   });
   level.input.addEventListener("change", () => {
-    if (state.source === "files" && files) runFiles(files);
-    else if (state.source === "sample") runSample();
+    if (state.source !== "table") runRegion();
   });
   tableButton.addEventListener("click", () => runTable());
   sampleButton.addEventListener("click", () => {
     saved.clear();
-    savedFiles.clear();
     Object.assign(state, fresh(), { mode: state.mode });
-    level.input.value = "3";
-    counties.input.value = "";
-    reference.input.value = "";
-    runSample();
+    level.input.value = "sector";
+    referenceFiles = [];
+    showReference();
+    if (region.isSample()) runSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
+  });
+  // New files or another span in the region builder: back to the region, recalculated.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" && state.mode !== "qcew") root.querySelector("input[type=radio][value=qcew]")?.click();
+    if (change !== "selection" && state.mode === "qcew") runRegion();
   });
 
   // What the reader last had: restored on load and after a retry.
-  const restore = () => {
-    files ??= savedFiles.load();
+  const restore = async () => {
+    if (state.reference && !referenceFiles.length)
+      referenceFiles = (await loadFiles(state.reference, REFERENCE_KEY)) ?? [];
+    showReference();
     if (state.source === "table" && state.table) return runTable(state.table.file ?? null);
-    if (state.source === "files" && files) return runFiles(files);
-    return runSample();
+    return runRegion();
   };
 
-  restore();
+  region.ready().then(restore);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     chart.clear();
   };

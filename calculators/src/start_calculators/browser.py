@@ -31,6 +31,7 @@ by the year in their rows) and optional national US000 files in `nation` (one fi
 - sample_region {as, ...}: the Columbus, OH MSA sample as files or any result above;
   sample_info {}: its label, source, counties and BLS links; bls_links {areas, years, nation}.
 - about {meta | table}: {lines: [[label, value]], csv_name, xlsx_name}.
+The region builder's inspect_region and county_view are in browser_region.py.
 """
 
 import base64
@@ -40,6 +41,7 @@ from typing import Any
 
 from . import protocol
 from .browser_qcew import QCEW_FUNCTIONS, growth_qcew_fn, shift_share_qcew_fn
+from .browser_region import REGION_FUNCTIONS
 from .errors import InputError
 from .growth import GROWTH_INPUT, growth_rows, growth_table, single_growth
 from .inputs import MAX_ROWS, Sheet, check_sum, iter_read_table
@@ -205,7 +207,7 @@ FUNCTIONS: dict[str, protocol.Entry] = {
     "parse_paste": parse_paste_fn,
     "capabilities": capabilities_fn,
 }
-FUNCTIONS |= QCEW_FUNCTIONS
+FUNCTIONS |= QCEW_FUNCTIONS | REGION_FUNCTIONS
 FUNCTIONS |= UPLOAD_FUNCTIONS  # uploads.py: size and format checks made before a file is read
 
 
