@@ -1,10 +1,17 @@
 """MkDocs hook: build the calculators wheel and Pyodide lock, and put the Python runtime into the site.
 
-calculators/src -> wheel (python -m build) -> pyodide-lock.json (pyodide lockfile add-wheels)
--> site/assets/pyodide/, beside the npm package's runtime files.
+calculators/src -> wheel (python -m build) -> pyodide-lock.json (pyodide lockfile add-wheels, with
+the optional openpyxl wheels) -> site/assets/pyodide/, beside the npm package's runtime files.
 Each step is skipped when its output is newer than its inputs, so `mkdocs serve` reloads stay quick.
+
+openpyxl (and its one dependency, et_xmlfile) reads the XLSX tables readers upload. Pyodide's own
+distribution of packages is not shipped with the npm package, so both pure-Python wheels come from
+PyPI, pinned by version and sha256 (pip checks them), and are served from the site like our wheel;
+the page loads them only when a workbook arrives (web/calculators/kit/uploads.js), and the offline
+copy packs them like every wheel in the lock.
 """
 
+import hashlib
 import importlib.util
 import shutil
 import subprocess
@@ -17,6 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "calculators"
 DIST = HERE / "dist"  # git-ignored
 NODE = ROOT / "node_modules"
+# Optional wheels for the Pyodide lock: requirement -> (wheel file name, sha256 from PyPI).
+OPTIONAL_WHEELS = {
+    "openpyxl==3.1.5": (
+        "openpyxl-3.1.5-py2.py3-none-any.whl",
+        "5282c12b107bffeef825f4617dc029afaf41d0ea60823bbb665ef3079dc79de2",
+    ),
+    "et_xmlfile==2.0.0": (
+        "et_xmlfile-2.0.0-py3-none-any.whl",
+        "7a91720bc756843502c3b7504c77b8fe44217c85c537d85037f0f536151b2caa",
+    ),
+}
 
 # scripts/project.py holds the runtime file list (and the version) for every tool; load it by path.
 _spec = importlib.util.spec_from_file_location("project", ROOT / "scripts" / "project.py")
@@ -55,14 +73,35 @@ def wheel() -> Path:
     return sorted(DIST.glob("start_calculators-*-py3-none-any.whl"))[-1]
 
 
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def optional_wheels() -> list[Path]:
+    """The pinned optional wheels in DIST, downloaded once by pip (which checks each sha256)."""
+    pinned = [(DIST / name, digest) for name, digest in OPTIONAL_WHEELS.values()]
+    if any(not path.exists() or sha256(path) != digest for path, digest in pinned):
+        DIST.mkdir(parents=True, exist_ok=True)
+        requirements = DIST / "optional-requirements.txt"
+        lines = [f"{requirement} --hash=sha256:{digest}" for requirement, (_, digest) in OPTIONAL_WHEELS.items()]
+        requirements.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:"]
+        run(*pip, "--require-hashes", "--dest", DIST, "--requirement", requirements)
+        requirements.unlink()
+    return [path for path, _ in pinned]
+
+
 def lock(built_wheel: Path) -> Path:
-    """The npm package's pyodide-lock.json plus our wheel, with its sha256, beside the wheel."""
+    """The npm package's pyodide-lock.json plus our wheel and the optional ones, with their sha256,
+    beside the wheel."""
     target = DIST / "pyodide-lock.json"
     source = NODE / "pyodide" / "pyodide-lock.json"
-    if target.exists() and target.stat().st_mtime >= newest([built_wheel, source]):
+    extra = optional_wheels()
+    if target.exists() and target.stat().st_mtime >= newest([built_wheel, source, *extra, Path(__file__)]):
         return target
     pyodide_cli = Path(sys.executable).parent / "pyodide"
-    run(pyodide_cli, "lockfile", "add-wheels", "--input", source, "--output", target, "--base-path", DIST, built_wheel)
+    command = [pyodide_cli, "lockfile", "add-wheels", "--input", source, "--output", target, "--base-path", DIST]
+    run(*command, built_wheel, *extra)
     return target
 
 
@@ -87,10 +126,12 @@ def on_pre_build(config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """Copy the runtime, the wheel and its lock into the site."""
+    """Copy the runtime, the wheels and their lock into the site."""
     site = Path(config["site_dir"]) / "assets"
     built_wheel = wheel()
     for name in project.RUNTIME_FILES:
         copy(NODE / "pyodide" / name, site / "pyodide" / name)
     copy(built_wheel, site / "pyodide" / built_wheel.name)
+    for extra in optional_wheels():
+        copy(extra, site / "pyodide" / extra.name)
     copy(lock(built_wheel), site / "pyodide" / "pyodide-lock.json")

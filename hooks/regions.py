@@ -12,17 +12,23 @@ import json
 import shutil
 from pathlib import Path
 
+from start_calculators import qcew
+from start_calculators.qcew import BLS_OLDER_FILES_URL, BLS_OPEN_DATA_URL, NATION_AREA, bls_area_url
+
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "node_modules" / "us-atlas" / "counties-albers-10m.json"
 CACHE = ROOT / ".cache" / "regions"  # git-ignored
 # How a data file hands itself to the page (see web/calculators/region/).
 CALLBACK = "self.StartToolkit.regionData"
-# BLS's open-data area slice for one area and year: the page shows these as links for the reader's
-# own browser to follow (https://www.bls.gov/cew/additional-resources/open-data/csv-data-slices.htm).
-# The open-data slices cover the most recent five years; older years are in BLS's zipped files.
-BLS_AREA_FILE = "https://data.bls.gov/cew/data/api/{year}/a/area/{area}.csv"
-BLS_OLDER_FILES = "https://www.bls.gov/cew/downloadable-data-files.htm"
-NATION_AREA = "US000"
+# The BLS links the page shows for the reader's own browser to follow come from the calculators'
+# package, so the pattern has one source: {year} and {area} are left for the page to fill in.
+LINKS = {
+    "areaFile": bls_area_url("{year}", "{area}"),
+    "openData": BLS_OPEN_DATA_URL,
+    "olderFiles": BLS_OLDER_FILES_URL,
+    "nation": NATION_AREA,
+}
+QCEW_MODULE = Path(qcew.__file__)
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -110,9 +116,9 @@ def script(payload: dict) -> str:
 
 
 def write_cache() -> None:
-    """Regenerate .cache/regions/ when the atlas or this hook is newer than the cache."""
+    """Regenerate .cache/regions/ when the atlas, this hook or the link pattern is newer than the cache."""
     stamp = CACHE / "states.js"
-    newest = max(ATLAS.stat().st_mtime, Path(__file__).stat().st_mtime)
+    newest = max(path.stat().st_mtime for path in (ATLAS, Path(__file__), QCEW_MODULE))
     if stamp.exists() and stamp.stat().st_mtime >= newest:
         return
     states = build(json.loads(ATLAS.read_text(encoding="utf-8")))
@@ -124,8 +130,7 @@ def write_cache() -> None:
         {"state": s["state"], "name": s["name"], "counties": [[c["fips"], c["name"]] for c in s["counties"]]}
         for s in sorted(states.values(), key=lambda s: s["name"])
     ]
-    links = {"areaFile": BLS_AREA_FILE, "olderFiles": BLS_OLDER_FILES, "nation": NATION_AREA}
-    stamp.write_text(script({"kind": "states", "links": links, "states": index}), encoding="utf-8")
+    stamp.write_text(script({"kind": "states", "links": LINKS, "states": index}), encoding="utf-8")
 
 
 def on_pre_build(config, **kwargs):

@@ -90,7 +90,7 @@ def own_files(browser, url: str) -> float:
     context.add_init_script(OBSERVE)
     page = context.new_page()
     page.goto(url, wait_until="commit", timeout=120_000)
-    upload = page.locator("[data-calculator] input[type=file][data-role=upload]").first
+    upload = page.locator("[data-region-builder] input[type=file][data-role=upload]")
     upload.set_input_files([str(path) for path in SAMPLE_FILES], timeout=120_000)
     value = mark(page, "() => window.__marks.engine")
     context.close()
@@ -165,6 +165,25 @@ def browser_figures(server: Server, unpacked: Path) -> tuple[dict[str, float], i
     return medians | {"second": second / 1000}, total, pyodide
 
 
+def region_figures(site: Path) -> list[str]:
+    """Rows for the region builder's map data (the state index and the largest state's shapes, as
+    the site serves them) and the calculators' wheel, in bytes."""
+    regions = site / "assets" / "regions"
+    states = (regions / "states.js").stat().st_size
+    largest = max(regions.glob("[0-9][0-9].js"), key=lambda path: path.stat().st_size)
+    wheel = next((site / "assets" / "pyodide").glob("start_calculators-*.whl")).stat().st_size
+    return [
+        row("Map data: every state's counties (`states.js`)", f"{states:,} bytes", "≤ 100,000", states <= 100_000),
+        row(
+            f"Map data: the largest state's shapes (`{largest.name}`)",
+            f"{largest.stat().st_size:,} bytes",
+            "≤ 60,000",
+            largest.stat().st_size <= 60_000,
+        ),
+        row("The calculators' wheel", f"{wheel:,} bytes", "≤ 1,000,000", wheel <= 1_000_000),
+    ]
+
+
 def calculators_figures():
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench_calculators.py")],
@@ -195,6 +214,7 @@ def main():
         # The server's address first: the site is built for it (instant navigation needs the sitemap).
         server = Server(work / "site")
         build_seconds = full_build(work / "site", server.url)
+        sizes = region_figures(work / "site")
         zip_path = build_bundle(work / "dist")
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(work / "unpacked")
@@ -251,6 +271,7 @@ def main():
             f"a page for each of the {chapters} chapters",
             pdf_pages >= chapters,
         ),
+        *sizes,
     ]
     print("\n".join(lines))
     print(f"\n(medians of {RUNS} cold runs each; {time.strftime('%Y-%m-%d')}; 2-core machine)")

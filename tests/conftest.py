@@ -1,5 +1,6 @@
 """Shared fixtures: the site built for a loopback server, Debian Chromium, and pages whose every
-request and console error is checked when the test ends (nothing from another host, no CSP violation).
+request and console error is checked when the test ends (nothing from another host, no CSP
+violation, no uncaught error).
 
 Browser tests that are not about a cold start share one warm calculator page (`calculators`):
 the engine starts once, and each test moves to its calculator with the site's own navigation.
@@ -51,11 +52,14 @@ def browser():
 
 
 def assert_clean(log, requests_since=0, errors_since=0):
-    """What every browser test ends with: no request left the machine, no CSP violation."""
+    """What every browser test ends with: no request left the machine, no CSP violation, no
+    uncaught error (an exception or a promise rejection nothing handled)."""
     foreign = log.foreign_requests(requests_since)
     violations = log.csp_violations(errors_since)
+    uncaught = log.uncaught(errors_since)
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign[:20])
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+    assert not uncaught, "uncaught errors on the page:\n" + "\n".join(uncaught[:20])
 
 
 @pytest.fixture
@@ -101,6 +105,7 @@ class WarmCalculators:
         """Move to calculator `name` as a reader would (a link: an instant navigation) with nothing
         remembered from earlier tests, and wait for its sample; returns the calculator's root."""
         page = self.page
+        page.evaluate("globalThis.StartToolkit?.region?.reset() ?? null")  # the shared region: the sample again
         page.evaluate("localStorage.clear()")
         if f"/calculators/{name}/" in page.url:  # the same address would not swap the page
             follow_link(page, self.site_url + "calculators/")

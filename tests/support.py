@@ -4,7 +4,10 @@ Imported by name through a declared path: `pythonpath` in pytest.ini, PYTHONPATH
 Makefile's bench target.
 """
 
+import csv
 import functools
+import io
+import json
 import os
 import re
 import subprocess
@@ -97,7 +100,7 @@ LOCAL_HOSTS = {None, "", "127.0.0.1", "localhost"}
 
 
 class PageLog:
-    """Every request URL a page made and every console error (CSP violations among them).
+    """Every request URL a page made and every console error (CSP violations and uncaught errors among them).
     Attach one with PageLog.of(page): it is kept as page.log."""
 
     @classmethod
@@ -112,6 +115,10 @@ class PageLog:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def uncaught(self, since: int = 0) -> list[str]:
+        """Exceptions and promise rejections nothing handled (in the page or, logged, in its workers)."""
+        return [e for e in self.errors[since:] if e.startswith("uncaught: ") or e.startswith("Uncaught")]
 
     def csp_violations(self, since: int = 0) -> list[str]:
         return [e for e in self.errors[since:] if "Content Security Policy" in e or "Content-Security-Policy" in e]
@@ -240,3 +247,84 @@ def policy_problems(site, wasm_on):
             if found:
                 problems.append(f"{name}: {what}: {found.group(0)[:80]}")
     return problems
+
+
+# --- Big inputs, and how the page copes ----------------------------------------------------------
+
+SAMPLE_QCEW = ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew"
+
+
+def cli(*args):
+    """The command line's JSON output for the same input: what the widgets must match."""
+    done = subprocess.run(
+        [sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout)
+
+
+# Main-thread tasks over 50 ms, and every text the status line shows, from now on.
+WATCH = """(root) => {
+  window.__long = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
+    .observe({ type: 'longtask' });
+  const status = document.querySelector(root + ' [data-role=status] .calc-status__text');
+  window.__statuses = [status.textContent];
+  new MutationObserver(() => window.__statuses.push(status.textContent))
+    .observe(status, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+COUNTIES = ["39041", "39045", "39049", "39073", "39089"]  # five of the sample's ten: other LQs than the sample's
+
+
+def padded_county_files(folder):
+    """Five of the sample's 2023 county files, each with four copies of its private rows as federal,
+    state and local government rows (which the calculators read past): 4 MB, 80,000 rows, the same
+    LQs as the files themselves."""
+    paths = []
+    for county in COUNTIES:
+        source = SAMPLE_QCEW / f"2023-annual-{county}.csv"
+        header, *rows = list(csv.reader(source.open(encoding="utf-8")))
+        own = header.index("own_code")
+        extra = [[*row[:own], code, *row[own + 1 :]] for code in "123" for row in rows if row[own] == "5"]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([header, *rows, *extra * 4])
+        target = folder / source.name
+        target.write_text(out.getvalue(), encoding="utf-8")
+        paths.append(target)
+    return paths
+
+
+def wait_for_lqs(page, expected):
+    """Until the results table holds exactly the LQs of `expected` (CLI records)."""
+    wanted = {str(record["industry_code"]): record["lq"] for record in expected}
+    page.wait_for_function(
+        """(wanted) => {
+            const rows = [...document.querySelectorAll('table[data-role=results] tbody tr')];
+            const shown = Object.fromEntries(rows.map((row) => [
+                row.querySelector('[data-col=industry_code]')?.dataset.value,
+                row.querySelector('[data-col=lq]')?.dataset.value,
+            ]));
+            return Object.keys(shown).length === Object.keys(wanted).length && Object.entries(wanted).every(
+                ([code, lq]) => lq === null ? shown[code] === '' : Math.abs(Number(shown[code]) - lq) <= 1e-9 * lq);
+        }""",
+        arg=wanted,
+        timeout=SLOW,
+    )
+
+
+def big_upload_stays_responsive(page, tmp_path):
+    """Upload 4 MB of county files (80,000 rows) to the LQ calculator at sector level and wait for
+    the LQs the CLI gives for those counties; returns the long tasks and status texts meanwhile."""
+    root = wait_for_results(page, "location-quotient")
+    root.get_by_label("Industry level").select_option("sector")
+    wait_for_lqs(page, cli("lq", "--sample", "--level", "sector"))
+    page.evaluate(WATCH, "[data-calculator=location-quotient]")
+    page.locator("input[type=file][data-role=upload]").first.set_input_files(padded_county_files(tmp_path))
+    chosen = [SAMPLE_QCEW / f"2023-annual-{county}.csv" for county in COUNTIES]
+    wait_for_lqs(page, cli("lq", "--qcew", *chosen, "--level", "sector"))
+    return page.evaluate("window.__long"), page.evaluate("window.__statuses")

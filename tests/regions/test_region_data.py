@@ -41,12 +41,13 @@ def test_every_state_has_its_counties_with_names_and_fips(cache):
     assert dict(states["51"]["counties"])["51760"] == "Richmond (city)"
 
 
-def test_the_bls_link_pattern_gives_an_area_slice(cache):
+def test_the_bls_link_pattern_gives_an_area_slice_and_comes_from_the_package(cache):
+    from start_calculators.qcew import BLS_OLDER_FILES_URL, bls_area_url
+
     links = payload(cache / "states.js")["links"]
-    assert (
-        links["areaFile"].format(year=2023, area="39049") == "https://data.bls.gov/cew/data/api/2023/a/area/39049.csv"
-    )
-    assert links["nation"] == "US000"
+    url = links["areaFile"].format(year=2023, area="39049")
+    assert url == "https://data.bls.gov/cew/data/api/2023/a/area/39049.csv" == bls_area_url(2023, "39049")
+    assert links["nation"] == "US000" and links["olderFiles"] == BLS_OLDER_FILES_URL
 
 
 def test_each_state_file_draws_its_counties_and_stays_small(cache):

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { display } from "../../web/calculators/kit/format.js";
-import { parsePastedBlock } from "../../web/calculators/kit/paste.js";
+import { isBlock } from "../../web/calculators/kit/paste.js";
 import { compareCells, sortRows } from "../../web/calculators/kit/sort.js";
 import { matches } from "../../web/site/inventory-filter.js";
 
@@ -61,6 +61,13 @@ describe("showing numbers", () => {
     assert.equal(display(-3.25, { kind: "number", format: "decimal1" }), "-3.3");
   });
 
+  it("shows a place as a whole number, and a shared RANK.AVG place with its half", () => {
+    const rank = { kind: "number", format: "rank" };
+    assert.equal(display(2, rank), "2");
+    assert.equal(display(1.5, rank), "1.5");
+    assert.equal(display(1234.5, rank), "1,234.5");
+  });
+
   it("falls back to two decimals for a format it does not know", () => {
     assert.equal(display(1.005, { kind: "number", format: "nonsense" }), "1.01");
     assert.equal(display(7, { kind: "number" }), "7.00");
@@ -74,28 +81,22 @@ describe("showing numbers", () => {
   });
 });
 
-describe("pasting a block from a spreadsheet", () => {
-  it("leaves a single value to the browser", () => {
-    assert.equal(parsePastedBlock("1,714"), null);
-    assert.equal(parsePastedBlock("Widgets"), null);
+describe("pasting into a grid cell: a block for Python to split, or the cell's own paste", () => {
+  it("leaves a single value to the browser, a figure with thousands separators too", () => {
+    for (const single of ["1,714", "1,714,000", "Widgets", " 52.5% ", "$1,200"])
+      assert.equal(isBlock(single), false, single);
   });
 
-  it("splits tab-separated lines and trims cells", () => {
-    assert.deepEqual(parsePastedBlock("Worked example\t1,714\t879,213\r\nAnother \t10\t100\r\n"), [
-      ["Worked example", "1,714", "879,213"],
-      ["Another", "10", "100"],
-    ]);
+  it("sends tab-separated cells and several lines to Python", () => {
+    assert.equal(isBlock("Worked example\t1,714\t879,213\r\nAnother \t10\t100\r\n"), true);
+    assert.equal(isBlock("Oil, gas\t1,000\n"), true);
+    assert.equal(isBlock("a,1,2\n\n  \nb,3,4"), true);
   });
 
-  it("splits comma-separated lines when no tab is there, and skips blank lines", () => {
-    assert.deepEqual(parsePastedBlock("a,1,2\n\n  \nb,3,4"), [
-      ["a", "1", "2"],
-      ["b", "3", "4"],
-    ]);
-  });
-
-  it("keeps a tab-separated line's commas inside its cells", () => {
-    assert.deepEqual(parsePastedBlock("Oil, gas\t1,000\n"), [["Oil, gas", "1,000"]]);
+  it("sends one line of a row with a name, or with quotes, to Python", () => {
+    assert.equal(isBlock("Widgets,1714,879213"), true);
+    assert.equal(isBlock('"1,714","879,213"'), true);
+    assert.equal(isBlock("Cafés;1,5;2"), true);
   });
 });
 

@@ -249,7 +249,7 @@ def test_printing_a_calculator_prints_its_settings_and_results_not_its_form(calc
         assert root.locator("[data-role=output] [data-role=about]").is_visible()
         assert root.locator("table[data-role=results]").is_visible()
         # The table fits the printed page's width: nothing scrolls or is cut off.
-        wrap = root.locator("[data-role=output] > .calc-table-wrap")
+        wrap = root.locator("[data-role=output] .calc-table-wrap")
         assert wrap.evaluate("node => node.scrollWidth <= node.clientWidth + 1")
         pdf = page.pdf(path=str(tmp_path / "lq.pdf"), format="Letter")
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -304,8 +304,10 @@ def test_lq_change_over_a_chosen_span_flags_crossings(calculators):
     page = calculators.page
     years = root.locator("[data-role=years]")
     years.locator("table[data-role=lq-change-results]").wait_for(state="attached", timeout=SLOW)
-    assert years.locator("[data-role=start-year]").input_value() == "2020"
-    years.locator("[data-role=start-year]").select_option("2021")
+    # The span is the region's, chosen in the region builder above the calculator.
+    span_start = page.locator("[data-region-builder] [data-role=span-start]")
+    assert span_start.input_value() == "2020"
+    span_start.select_option("2021")
     years.locator("[data-role=lq-change][data-shown=engine]").wait_for(state="attached", timeout=SLOW)
     expected = engine(
         page,
@@ -330,7 +332,7 @@ def test_lq_change_over_a_chosen_span_flags_crossings(calculators):
 def test_growth_follows_the_chosen_span_and_the_trend_draws_chosen_industries(calculators):
     root = calculators.open("growth")
     page = calculators.page
-    root.locator("[data-role=start-year]").select_option("2022")
+    page.locator("[data-region-builder] [data-role=span-start]").select_option("2022")
     page.locator("[data-role=output][data-shown=engine]").wait_for(timeout=SLOW)
     expected = engine(
         page,

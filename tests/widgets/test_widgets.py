@@ -63,20 +63,22 @@ def test_uploading_the_county_files_matches_the_cli(calculators):
     root = calculators.open("location-quotient")
     page = calculators.page
     root.get_by_label("Industry level").select_option("sector")
-    root.locator("input[type=file][data-role=upload]").set_input_files([str(p) for p in SAMPLE])
+    # County files go in through the region builder's drop zone (web/calculators/region/).
+    page.locator("[data-region-builder] input[type=file][data-role=upload]").set_input_files([str(p) for p in SAMPLE])
     page.locator("[data-role=source]").filter(has_text="your QCEW files").first.wait_for(timeout=SLOW)
     expected = cli("lq", "--qcew", *SAMPLE, "--level", "sector")
     assert_same(results(page, "industry_code"), expected, "industry_code", ["region_employment", "lq"])
 
 
 def test_a_bad_upload_shows_an_error_and_keeps_the_table(calculators, tmp_path):
-    root = calculators.open("location-quotient")
+    calculators.open("location-quotient")
     page = calculators.page
     before = results(page, "industry_code")
     bad = tmp_path / "not-qcew.csv"
     bad.write_text("name,value\nsomething,1\n")
-    root.locator("input[type=file][data-role=upload]").set_input_files(str(bad))
-    error = root.locator("[data-role=error]")
+    builder = page.locator("[data-region-builder]")
+    builder.locator("input[type=file][data-role=upload]").set_input_files(str(bad))
+    error = builder.locator("[data-role=files-summary][data-state=held]")
     error.wait_for(state="visible", timeout=SLOW)
     assert "not-qcew.csv" in error.inner_text()
     assert results(page, "industry_code") == before
@@ -169,7 +171,7 @@ def test_a_chapter_page_downloads_nothing_of_the_calculators(page, site_url):
     page.goto(site_url + "02-regional-needs-assessment/target-industry-identification/")
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("assets/web/site.js") for url in page.log.requests), page.log.requests
-    calculator_parts = ("/assets/pyodide/", "/assets/web/calculators.js", "/assets/web/worker.js", "/assets/vendor/")
+    calculator_parts = ("/assets/pyodide/", "/assets/web/calculators.js", "/assets/web/worker.js")
     assert [url for url in page.log.requests if any(part in url for part in calculator_parts)] == []
 
 

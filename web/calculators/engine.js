@@ -1,5 +1,7 @@
-// Start Pyodide with the start-calculators wheel and answer the widgets' JSON requests. The same
-// code runs in the Web Worker (over http) and on the main thread (from file://).
+// Start Pyodide with the start-calculators wheel and answer the widgets' requests. The same code
+// runs in the Web Worker (over http) and on the main thread (from file://). Every request gets an
+// answer, even when Python or a file read fails, so no call on the page can wait forever.
+import { prepareRequest } from "./kit/requests.js";
 
 // Where the page says that the engine has started or failed (the search worker waits for it).
 export const ENGINE_CHANNEL = "start-toolkit-engine";
@@ -25,9 +27,60 @@ export const failsIfUnreachable = (urls) =>
     }),
   ).then(() => new Promise(() => {}));
 
+// An ok:false answer in the shape Python gives (protocol.py), for failures Python never saw: a file
+// the browser could not read, an exception on the way in or out of Python.
+export const failureAnswer = (id, message, hint = "Try again.", kind = "engine") => ({
+  id: id ?? null,
+  ok: false,
+  error: {
+    message: `${message.replace(/\.$/, "")}. ${hint}`,
+    where: "",
+    detail: message,
+    hint,
+    kind,
+    file: null,
+    row: null,
+    column: null,
+    label: null,
+    expected: null,
+  },
+});
+
+const describe = (error) => String(error?.message ?? error ?? "unknown error").split("\n")[0];
+
+// A request from the page: { id, fn, args } with File placeholders (kit/requests.js) and the files.
+// Resolves to the answer's JSON text; never rejects. onProgress(jsonText) during long reads; pause()
+// lets the page breathe between chunks of a big file when Python runs on the main thread.
+const answerRequest = async ({ browser, withFiles }, message, onProgress, pause) => {
+  const id = message?.id ?? null;
+  if (typeof message?.fn !== "string") {
+    // Malformed: Python words the answer (and it never throws).
+    try {
+      return browser.call(JSON.stringify({ id, fn: message?.fn ?? null, args: message?.args ?? null }));
+    } catch (error) {
+      return JSON.stringify(failureAnswer(id, `The request could not be read (${describe(error)})`));
+    }
+  }
+  let prepared;
+  try {
+    prepared = await prepareRequest({ id, fn: message.fn, args: message.args ?? {} }, message.files ?? [], pause);
+  } catch (error) {
+    const answer = error.fileName
+      ? failureAnswer(id, `${error.fileName} could not be read (${describe(error)})`, error.hint, "unreadable")
+      : failureAnswer(id, `The request could not be sent to Python (${describe(error)})`);
+    return JSON.stringify(answer);
+  }
+  try {
+    return await withFiles.call_async(prepared.json, prepared.buffers, onProgress);
+  } catch (error) {
+    // Python answers every request itself; this is the wasm runtime failing (out of memory...).
+    return JSON.stringify(failureAnswer(id, `The calculator engine failed (${describe(error)})`));
+  }
+};
+
 // loadPyodide: the runtime's loader; options: extra loadPyodide options (indexURL, lock...);
 // onStatus(stage): "starting", "packages", "ready"; failure: a promise that rejects when the
-// start cannot succeed. Resolves to call(requestJson) -> responseJson.
+// start cannot succeed. Resolves to { answer(message, onProgress, pause), load(packages) }.
 export const startEngine = async ({ loadPyodide, options, onStatus, failure }) => {
   onStatus("starting");
   // Listing the wheel here lets Pyodide fetch it while Python boots; its sha256 from the lock
@@ -35,7 +88,26 @@ export const startEngine = async ({ loadPyodide, options, onStatus, failure }) =
   const loading = loadPyodide({ fullStdLib: false, packages: ["start-calculators"], ...options });
   const pyodide = await (failure ? Promise.race([loading, failure]) : loading);
   onStatus("packages");
-  const browser = pyodide.pyimport("start_calculators.browser");
+  const python = {
+    browser: pyodide.pyimport("start_calculators.browser"),
+    withFiles: pyodide.pyimport("start_calculators.browser_files"),
+  };
   onStatus("ready");
-  return (requestJson) => browser.call(requestJson);
+  return {
+    answer: (message, onProgress, pause) => answerRequest(python, message, onProgress, pause),
+    // Optional packages (openpyxl for XLSX), from the same folder and lock as the wheel. Resolves
+    // to the names that failed: Pyodide reports a failed download through errorCallback.
+    load: async (packages) => {
+      const failed = [];
+      try {
+        await pyodide.loadPackage(packages, {
+          messageCallback: () => {},
+          errorCallback: (text) => failed.push(describe(text)),
+        });
+      } catch (error) {
+        failed.push(describe(error));
+      }
+      return failed;
+    },
+  };
 };

@@ -1,13 +1,16 @@
 // An editable table for typing or pasting data: labelled cells, add and remove rows, and paste of
-// a block copied from a spreadsheet (tab- or comma-separated lines).
+// a block copied from a spreadsheet or written as CSV, split by Python (parse_paste: tabs, commas
+// or semicolons, quoted cells, a header row recognized and skipped, decimal commas), with how it
+// was read said under the grid.
 import { el } from "./kit/dom.js";
-import { parsePastedBlock } from "./kit/paste.js";
+import { isBlock } from "./kit/paste.js";
 
 const cellText = (values, index) =>
   values?.[index] === undefined || values[index] === null ? "" : String(values[index]);
 
-// options: { caption, columns: [{ name, label, numeric }], rows: arrays of cell texts }.
-export const editableGrid = ({ caption, columns, rows: initial = [] }) => {
+// options: { caption, columns: [{ name, label, numeric }], rows: arrays of cell texts, runtime: the
+// engine that splits pasted blocks }.
+export const editableGrid = ({ caption, columns, rows: initial = [], runtime }) => {
   const body = el("tbody");
   const headings = columns.map((column) => el("th", { scope: "col", text: column.label }));
   headings.push(el("th", { scope: "col" }, [el("span", { class: "calc-visually-hidden", text: "Remove" })]));
@@ -50,15 +53,14 @@ export const editableGrid = ({ caption, columns, rows: initial = [] }) => {
     return tr;
   };
 
-  // A pasted block fills the grid from the cell it lands in, adding rows as needed.
-  function onPaste(event) {
-    const block = parsePastedBlock(event.clipboardData.getData("text"));
-    if (!block) return;
-    event.preventDefault();
-    const start = event.target.closest("td");
+  const pasteNote = el("p", { class: "calc-hint calc-paste-note", role: "status", data: { role: "paste-notes" } });
+
+  // Python's cells fill the grid from the cell the paste landed in (or from the first column when
+  // a header named the grid's columns), adding rows as needed.
+  const fill = (start, pasted) => {
     let tr = start.parentNode;
-    const startCol = [...tr.children].indexOf(start);
-    for (const values of block) {
+    const startCol = pasted.aligned ? 0 : [...tr.children].indexOf(start);
+    for (const values of pasted.rows) {
       const inputs = tr.querySelectorAll("input");
       for (const [i, value] of values.entries()) {
         if (inputs[startCol + i]) inputs[startCol + i].value = value;
@@ -70,6 +72,25 @@ export const editableGrid = ({ caption, columns, rows: initial = [] }) => {
       tr.remove();
       renumber();
     }
+  };
+
+  async function onPaste(event) {
+    const text = event.clipboardData?.getData("text") ?? "";
+    if (!runtime || !isBlock(text)) return;
+    event.preventDefault();
+    const start = event.target.closest("td");
+    pasteNote.textContent = "Reading the pasted cells…";
+    const reply = await runtime.call("parse_paste", { text, columns });
+    if (!start.isConnected) return;
+    if (!reply.ok) {
+      pasteNote.textContent = `The pasted text could not be split into cells: ${reply.error.message}`;
+      return;
+    }
+    fill(start, reply.result);
+    const count = reply.result.rows.length;
+    const read = `Pasted ${count} ${count === 1 ? "row" : "rows"}.`;
+    const notes = reply.result.notes.map((note) => note[0].toUpperCase() + note.slice(1));
+    pasteNote.textContent = [read, ...notes].join(" ");
   }
 
   const add = el("button", {
@@ -93,7 +114,7 @@ export const editableGrid = ({ caption, columns, rows: initial = [] }) => {
 
   set(initial);
   return {
-    node: el("div", { class: "calc-grid-block" }, [el("div", { class: "calc-table-wrap" }, [table]), add]),
+    node: el("div", { class: "calc-grid-block" }, [el("div", { class: "calc-table-wrap" }, [table]), pasteNote, add]),
     set,
     rows,
   };

@@ -1,12 +1,13 @@
-// The growth calculator: one start/end pair, or a table of industries (typed, pasted, uploaded or
-// the sample, over a span of years the reader chooses), and the trend of chosen industries by year.
+// The growth calculator: one start/end pair, a table of industries (typed, pasted or uploaded), or
+// the industries of the region chosen in the region builder (the sample by default) over its span,
+// with the trend of chosen industries by year.
 import { editableGrid } from "./grid.js";
 import { button, el, field } from "./kit/dom.js";
-import { readFiles } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { outputPanel } from "./report/output.js";
-import { spanPicker } from "./report/span.js";
 import { growthBars } from "./report/specs.js";
 import { trendView } from "./report/trend.js";
 
@@ -15,29 +16,25 @@ const fresh = () => ({
   single: { start: "50", end: "100", years: "3" },
   table: null,
   min_size: "250",
-  span: {},
 });
 // The settings hooks/prerender.py computed the sample with: the page already shows that result.
-const prerendered = (state) => state.min_size === "250" && !state.span?.start && !state.span?.end;
+const prerendered = (state, region) => state.min_size === "250" && region.isPrerendered();
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
-// root: the page's [data-calculator=growth]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=growth]; runtime: the shared engine; region: the region all
+// calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("growth");
   const state = saved.load() ?? fresh();
   const errors = errorArea();
   const output = outputPanel(root, {
     runtime,
+    errors,
     caption: "Employment growth",
     formats: ["csv", "xlsx"],
     charts: growthBars,
   });
-  const trend = trendView(root, runtime);
-  const span = spanPicker((chosen) => {
-    state.span = chosen;
-    saved.save(state);
-    runSample();
-  });
+  const trend = trendView(root, runtime, errors);
 
   // --- One industry --------------------------------------------------------------------------
   const start = field("Employment at the start", numberInput("start"));
@@ -58,11 +55,15 @@ export const mount = (root, runtime) => {
       { name: "years", label: "Years", numeric: true },
     ],
     rows: state.table?.rows ?? [],
+    runtime,
   });
-  const upload = field(
-    "Or upload a CSV (columns industry, start, end and optionally years)",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload" } }),
-  );
+  const upload = tableUpload({
+    runtime,
+    errors,
+    label: "Or upload a table, CSV or Excel XLSX (columns industry, start, end and optionally years)",
+    role: "upload",
+    onTable: ({ base64, name }) => runTable({ base64, name }, name),
+  });
   const tableButton = button("Calculate the table", "calculate", { primary: true });
   const minSize = field(
     "Flag industries with fewer workers than",
@@ -72,7 +73,9 @@ export const mount = (root, runtime) => {
   );
   minSize.input.value = state.min_size;
   const sampleButton = button("Reset to sample", "load-sample");
-  const status = statusLine(runtime, () => restore());
+  const regionButton = button("Use my region", "use-region");
+  const used = regionNote(region);
+  const status = statusLine(runtime, () => restore(), errors);
 
   root.append(
     el("div", { class: "calc-body" }, [
@@ -83,8 +86,8 @@ export const mount = (root, runtime) => {
       years.field,
       single,
       el("h2", { text: "A table of industries" }),
-      el("p", { class: "calc-actions" }, [sampleButton]),
-      span.node,
+      used.node,
+      el("p", { class: "calc-actions" }, [regionButton, sampleButton]),
       grid.node,
       upload.field,
       minSize.field,
@@ -116,8 +119,7 @@ export const mount = (root, runtime) => {
     state.single = { start: start.input.value, end: end.input.value, years: years.input.value };
     remember("single");
     show(result, "one industry");
-    span.node.hidden = true;
-    trend.hide(); // the trend is the sample's, not this pair's
+    trend.hide(); // the trend is the region's, not this pair's
   };
 
   const runTable = async (args, label) => {
@@ -125,10 +127,10 @@ export const mount = (root, runtime) => {
     if (!result) return;
     if (args.rows) state.table = { rows: grid.rows() };
     if (args.csv) state.table = { csv: args.csv, name: args.name };
+    if (args.base64) state.table = { base64: args.base64, name: args.name };
     remember("table");
     show(result, label);
-    span.node.hidden = true;
-    trend.hide(); // the trend is the sample's, not this table's
+    trend.hide(); // the trend is the region's, not this table's
   };
 
   const gridArgs = () => ({
@@ -138,38 +140,47 @@ export const mount = (root, runtime) => {
     name: "the table",
   });
 
-  const runSample = async () => {
+  // The trend of the region's years: the sample's as prerendered, or computed from several years of files.
+  const runTrend = async (data) => {
+    if (!data) return trend.sample(output.sample?.trend);
+    if (data.inspect.meta.years.length < 2) return trend.hide();
+    const result = await compute(runtime, "trend", { files: data.files }, errors);
+    if (result) trend.show(result, "your region");
+  };
+
+  // The region's industries over its span: the sample, or the files added in the region builder.
+  const runRegion = async () => {
     state.min_size = minSize.input.value;
-    trend.sample(output.sample?.trend);
-    if (output.sample?.main && prerendered(state)) {
+    const { data } = region.current();
+    if (!data && output.sample?.main && prerendered(state, region)) {
       remember("sample");
       output.adopt(output.sample.main);
-      span.set(output.sample.main.result.meta.years, state.span);
-      return;
+      return runTrend(null);
     }
-    const years = output.sample?.main?.result.meta.years;
-    const chosen = { start_year: state.span?.start || undefined, end_year: state.span?.end || undefined };
-    const args = { as: "growth", min_size: minimum(), years, ...chosen };
-    const result = await compute(runtime, "sample_region", args, errors);
+    const args = { ...region.spanArgs(), min_size: minimum() };
+    const result = data
+      ? await compute(runtime, "growth_qcew", { files: data.files, ...args }, errors)
+      : await compute(runtime, "sample_region", { as: "growth", ...args }, errors);
     if (!result) return;
     remember("sample");
-    show(result, "the sample");
-    span.set(result.meta.years ?? [], state.span);
+    show(result, data ? "your region" : "the sample");
+    runTrend(data);
   };
 
   single.addEventListener("click", runSingle);
   tableButton.addEventListener("click", () => runTable(gridArgs(), "your table"));
-  upload.input.addEventListener("change", async () => {
-    const [file] = await readFiles(upload.input.files);
-    if (file) runTable({ csv: file.text, name: file.name }, file.name);
-    upload.input.value = "";
-  });
   sampleButton.addEventListener("click", () => {
     saved.clear();
     Object.assign(state, fresh(), { single: state.single });
     minSize.input.value = "250";
     grid.set([]);
-    runSample();
+    if (region.isSample()) runRegion();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
+  });
+  regionButton.addEventListener("click", runRegion);
+  // New files or another span in the region builder: the table follows the region.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" || (change === "span" && state.source === "sample")) runRegion();
   });
 
   // What the reader last had: restored on load and after a retry.
@@ -177,12 +188,16 @@ export const mount = (root, runtime) => {
     const { table } = state;
     if (state.source === "single") return runSingle();
     if (state.source === "table" && table?.csv) return runTable({ csv: table.csv, name: table.name }, table.name);
+    if (state.source === "table" && table?.base64)
+      return runTable({ base64: table.base64, name: table.name }, table.name);
     if (state.source === "table" && table) return runTable(gridArgs(), "your table");
-    return runSample();
+    return runRegion();
   };
 
-  restore();
+  region.ready().then(restore);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     output.stop();
     trend.stop();

@@ -1,13 +1,13 @@
-// The location quotient calculator: BLS QCEW county files (the sample by default) or a typed table;
-// LQs of employment, establishments or total wages, and with several years the LQs of the start and
-// end year side by side.
+// The location quotient calculator: the region chosen in the region builder (the sample by default)
+// or a typed table; LQs of employment, establishments or total wages, and with several years the
+// LQs of the span's start and end year side by side.
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
-import { readFiles } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { outputPanel } from "./report/output.js";
-import { spanPicker } from "./report/span.js";
 import { lqBars } from "./report/specs.js";
 import { lqChangeChart } from "./report/years-specs.js";
 
@@ -27,35 +27,40 @@ const MEASURES = [
   ["establishments", "Establishments"],
   ["wages", "Total wages"],
 ];
-const fresh = () => ({ mode: "qcew", base: "total", level: "3", measure: "employment", span: {}, table: null });
+const fresh = () => ({ mode: "qcew", base: "total", level: "3", measure: "employment", table: null });
 // The settings hooks/prerender.py computed the sample with: the page already shows that result.
-const prerendered = (state) =>
-  state.base === "total" && state.level === "3" && (state.measure ?? "employment") === "employment";
+const prerendered = (state, region) =>
+  state.base === "total" &&
+  state.level === "3" &&
+  (state.measure ?? "employment") === "employment" &&
+  region.isPrerendered();
 const numberInput = (role) => el("input", { type: "text", inputmode: "decimal", data: { role } });
 
-// root: the page's [data-calculator=location-quotient]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=location-quotient]; runtime: the shared engine; region: the
+// region all calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("location-quotient");
-  const region = store("region"); // shared with the ranking and shift-share pages
   const state = saved.load() ?? fresh();
   const errors = errorArea();
   const output = outputPanel(root, {
     runtime,
+    errors,
     caption: "Location quotients by industry",
     sort: { name: "lq", descending: true },
     formats: ["csv", "xlsx"],
     charts: lqBars,
   });
+  const changeErrors = errorArea();
+  changeErrors.dataset.role = "years-error"; // apart from the main error area
   const change = outputPanel(root, {
     runtime,
+    errors: changeErrors,
     caption: "Location quotients at the start and end of the span",
     formats: ["csv", "xlsx"],
     folded: "Every industry's location quotient in both years (table)",
     charts: lqChangeChart,
     role: "lq-change",
   });
-  const changeErrors = errorArea();
-  changeErrors.dataset.role = "years-error"; // apart from the main error area
 
   // --- Settings shared by both ways in -------------------------------------------------------
   const base = field("Divide by", select(BASES, state.base));
@@ -67,21 +72,11 @@ export const mount = (root, runtime) => {
   );
   measure.input.dataset.role = "measure";
 
-  // --- Way in 1: QCEW files ------------------------------------------------------------------
-  const counties = field(
-    "County files (BLS QCEW CSV, one or more)",
-    el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role: "upload" } }),
-    "Files are read in this browser only.",
-  );
-  const nation = field(
-    "National file (US000, same year; optional)",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload-nation" } }),
-    "Without it, national shares are inferred from the counties' published location quotients.",
-  );
+  // --- Way in 1: the region chosen at the top of the page ------------------------------------
+  const used = regionNote(region);
   const sampleButton = button("Reset to sample", "load-sample");
   const qcewPanel = el("div", { class: "calc-panel", data: { panel: "qcew" } }, [
-    counties.field,
-    nation.field,
+    used.node,
     measure.field,
     base.field,
     level.field,
@@ -96,6 +91,7 @@ export const mount = (root, runtime) => {
       { name: "nation_employment", label: "Nation employment", numeric: true },
     ],
     rows: state.table?.rows ?? [],
+    runtime,
   });
   const regionTotal = field("Region total employment", numberInput("region-total"));
   const nationTotal = field("Nation total employment", numberInput("nation-total"));
@@ -114,20 +110,15 @@ export const mount = (root, runtime) => {
     calculate,
   ]);
 
-  const status = statusLine(runtime, () => rerun());
-  const span = spanPicker((chosen) => {
-    state.span = chosen;
-    saved.save(state);
-    runChange();
-  });
+  const status = statusLine(runtime, () => rerun(), errors);
   const years = el("section", { class: "calc-years", data: { role: "years" } }, [
     el("h2", { text: "Several years: start and end side by side" }),
     el("p", {
       text:
-        "With files of two or more years, the location quotients of the first and last year of the span, " +
-        "and the industries whose location quotient crossed 1.0: emerging (up) or fading (down).",
+        "With files of two or more years, the location quotients of the first and last year of the span " +
+        "chosen under Your region, and the industries whose location quotient crossed 1.0: emerging (up) " +
+        "or fading (down).",
     }),
-    span.node,
     changeErrors,
     change.node,
   ]);
@@ -135,7 +126,7 @@ export const mount = (root, runtime) => {
     el("div", { class: "calc-body" }, [
       status.node,
       el("p", { class: "calc-actions" }, [sampleButton]),
-      modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "BLS QCEW files", table: "A table you enter" }, state),
+      modes({ qcew: qcewPanel, table: tablePanel }, { qcew: "Your region", table: "A table you enter" }, state),
       qcewPanel,
       tablePanel,
       errors,
@@ -152,35 +143,23 @@ export const mount = (root, runtime) => {
 
   const settings = () => ({ base: base.input.value, level: level.input.value, measure: measure.input.value });
 
-  // The start and end year side by side, for the sample or the reader's files of several years.
-  const showChange = (result) => {
-    span.set(result.meta?.years_loaded ?? result.meta?.years ?? [], state.span);
-    years.hidden = false;
-    change.show(result, "your QCEW files");
+  const hideChange = () => {
+    change.clear();
+    years.hidden = true;
   };
 
-  // loaded: the years the main result's files hold (one year leaves nothing to compare).
-  const runChange = async (loaded = null) => {
-    const shared = region.load();
-    const chosen = { start_year: state.span?.start || undefined, end_year: state.span?.end || undefined };
-    if ((state.mode === "table" && state.source === "table") || (loaded && loaded.length < 2)) {
-      change.clear();
-      years.hidden = true;
-      return;
-    }
-    const sample = !(state.source === "files" && shared);
+  // The span's start and end year side by side, for the sample or the region's files of several years.
+  const runChange = async () => {
+    const { data, span } = region.current();
+    if (data && (data.inspect.meta.years.length < 2 || span.start === span.end)) return hideChange();
+    years.hidden = false;
     const view = output.sample?.lq_change;
-    if (sample && view && prerendered(state) && !chosen.start_year && !chosen.end_year) {
-      span.set(view.result.meta.years_loaded, state.span);
-      years.hidden = false;
-      change.adopt(view);
-      return;
-    }
-    const args = sample
-      ? { as: "lq_change", years: output.sample?.lq_change?.result.meta.years_loaded, ...settings(), ...chosen }
-      : { files: shared.files, nation: shared.nation || undefined, ...settings(), ...chosen };
-    const result = await compute(runtime, sample ? "sample_region" : "lq_change", args, changeErrors);
-    if (result) showChange(result);
+    if (!data && view && prerendered(state, region)) return change.adopt(view);
+    const args = data
+      ? { files: data.files, start_year: span.start, end_year: span.end, ...settings() }
+      : { as: "lq_change", ...region.spanArgs(), ...settings() };
+    const result = await compute(runtime, data ? "lq_change" : "sample_region", args, changeErrors);
+    if (result) change.show(result, data ? "your region" : "the sample");
   };
 
   const remember = (source) => {
@@ -190,84 +169,90 @@ export const mount = (root, runtime) => {
 
   const runSample = async () => {
     remember("sample");
-    if (output.sample?.main && prerendered(state)) {
+    if (output.sample?.main && prerendered(state, region)) {
       output.adopt(output.sample.main);
     } else {
-      const result = await compute(runtime, "sample_region", { as: "lq", ...settings() }, errors);
+      // The LQs of the span's last year (the sample's 2023 unless the reader chose an earlier end).
+      const { end } = region.current().span;
+      const args = { as: "lq", years: [end], year: end, ...settings() };
+      const result = await compute(runtime, "sample_region", args, errors);
       if (!result) return;
-      output.show(result);
+      show(result);
     }
     runChange();
   };
 
-  const runFiles = async (files, nationFile) => {
-    const args = { files, nation: nationFile || undefined, ...settings() };
+  // The region's files (national files among them); the LQs of the span's last year.
+  const runFiles = async ({ data, span }) => {
+    const args = { files: data.files, year: span.end, ...settings() };
     const result = await compute(runtime, "lq_qcew", args, errors);
     if (!result) return; // the error is shown; the previous table stays
     remember("files");
-    region.save({ files, nation: nationFile || null });
     show(result);
-    runChange(result.meta?.years_loaded ?? []);
+    runChange();
   };
 
-  const runTable = async () => {
+  // The grid's rows, or an uploaded table file ({ base64, name }: Python reads its bytes).
+  const runTable = async (file = null) => {
     const rows = grid.rows().map(([industry, regionEmployment, nationEmployment]) => ({
       industry,
       region_employment: regionEmployment,
       nation_employment: nationEmployment,
     }));
     const args = {
-      rows,
+      ...(file ?? { rows, name: "the table" }),
       region_total: regionTotal.input.value,
       nation_total: nationTotal.input.value,
-      name: "the table",
     };
     const result = await compute(runtime, "lq_table", args, errors);
     if (!result) return;
-    state.table = { rows: grid.rows(), region_total: regionTotal.input.value, nation_total: nationTotal.input.value };
+    const totals = { region_total: regionTotal.input.value, nation_total: nationTotal.input.value };
+    state.table = { rows: grid.rows(), file, ...totals };
     remember("table");
     show(result);
-    years.hidden = true;
+    hideChange(); // a table has one year
   };
+  const tableFile = tableUpload({
+    runtime,
+    errors,
+    label: "Or upload the table, CSV or Excel XLSX (columns industry, region_employment, nation_employment)",
+    onTable: runTable,
+  });
+  grid.node.after(tableFile.field);
 
   // What the reader last had: on load, after a retry, and when a setting changes.
   const rerun = () => {
     state.base = base.input.value;
     state.level = level.input.value;
     state.measure = measure.input.value;
-    const shared = region.load();
-    if (state.mode === "table" && state.source === "table") return runTable();
-    if (state.source === "files" && shared) return runFiles(shared.files, shared.nation);
+    if (state.mode === "table" && state.source === "table") return runTable(state.table?.file ?? null);
+    if (!region.isSample()) return runFiles(region.current());
     return runSample();
   };
 
-  counties.input.addEventListener("change", async () => {
-    const [files, nationFiles] = await Promise.all([readFiles(counties.input.files), readFiles(nation.input.files)]);
-    runFiles(files, nationFiles[0]);
-  });
-  nation.input.addEventListener("change", async () => {
-    const shared = region.load();
-    const [nationFile] = await readFiles(nation.input.files);
-    if (shared) runFiles(shared.files, nationFile);
+  // New files or another span in the region builder: back to the region, recalculated.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" && state.mode !== "qcew") root.querySelector("input[type=radio][value=qcew]")?.click();
+    if (change !== "selection" && state.mode === "qcew") rerun();
   });
   base.input.addEventListener("change", rerun);
   level.input.addEventListener("change", rerun);
   measure.input.addEventListener("change", rerun);
-  calculate.addEventListener("click", runTable);
+  calculate.addEventListener("click", () => runTable());
   sampleButton.addEventListener("click", () => {
     Object.assign(state, fresh(), { mode: state.mode });
     base.input.value = "total";
     level.input.value = "3";
     measure.input.value = "employment";
     saved.clear();
-    region.clear();
-    counties.input.value = "";
-    nation.input.value = "";
-    runSample();
+    if (region.isSample()) runSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
   });
 
-  rerun();
+  region.ready().then(rerun);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     output.stop();
     change.stop();

@@ -1,14 +1,14 @@
 // The industry ranking calculator (the industry data table, tabs I to K): rank each factor,
 // average the ranks into a score, highlight the leaders, and plot three factors as bubbles.
 import { button, el, field, select } from "./kit/dom.js";
-import { readFiles } from "./kit/files.js";
 import { compute, errorArea, statusLine } from "./kit/messages.js";
 import { store } from "./kit/store.js";
+import { tableUpload } from "./kit/uploads.js";
+import { axisPickers, defaultFactors, factorTable, settingFor } from "./ranking/controls.js";
+import { regionNote } from "./region/use.js";
 import { bubbleSpec } from "./report/bubble-spec.js";
 import { outputPanel } from "./report/output.js";
-import { spanPicker } from "./report/span.js";
 
-const DEFAULT_FACTORS = ["employment", "avg_annual_pay", "growth_percent", "projected_growth", "lq"];
 const NOT_FACTORS = [
   "lq_low",
   "lq_high",
@@ -17,8 +17,6 @@ const NOT_FACTORS = [
   "prior_employment",
   "establishments",
 ];
-const AXES = { x: "Across (x)", y: "Up (y)", size: "Bubble size" };
-const DEFAULT_AXES = { x: "growth_percent", y: "lq", size: "employment" };
 const fresh = () => ({
   input: { kind: "sample" },
   factors: {},
@@ -27,21 +25,21 @@ const fresh = () => ({
   top_n: "10",
   missing: "last",
   axes: {},
-  span: {},
 });
 
-// root: the page's [data-calculator=ranking]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+// root: the page's [data-calculator=ranking]; runtime: the shared engine; region: the region all
+// calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("ranking");
-  const region = store("region");
   const state = saved.load() ?? fresh();
-  let table = null; // the input table: { columns, rows } from Python, or { csv, name }
+  let table = null; // the input table: { columns, rows } from Python, or the reader's { source, name, columns }
   let factorNames = [];
   const labels = {};
   const errors = errorArea();
   let described = "your table"; // what the source line says of a table without a label
   const output = outputPanel(root, {
     runtime,
+    errors,
     caption: "Industries ranked on the chosen factors",
     sort: { name: "rank" },
     formats: ["csv", "xlsx"],
@@ -50,18 +48,15 @@ export const mount = (root, runtime) => {
 
   // --- Where the table comes from ------------------------------------------------------------
   const sampleButton = button("Reset to sample", "load-sample");
-  // The span of years the industry data table's growth covers (QCEW input of several years).
-  const span = spanPicker((chosen) => {
-    state.span = chosen;
-    saved.save(state);
-    if (state.input.kind === "region") loadRegion();
-    else loadSample();
+  const regionButton = button("Use my region", "use-region");
+  const used = regionNote(region);
+  const upload = tableUpload({
+    runtime,
+    errors,
+    label: "Upload a table (CSV or Excel XLSX): an industry column, then one column per factor",
+    role: "upload",
+    onTable: ({ base64, name }) => tryTable({ base64 }, name),
   });
-  const regionButton = button("Use my region from the location quotient page", "use-region");
-  const upload = field(
-    "Upload a CSV: an industry column, then one column per factor",
-    el("input", { type: "file", accept: ".csv,text/csv", data: { role: "upload" } }),
-  );
   const paste = field(
     "Or paste a CSV table",
     el("textarea", {
@@ -110,13 +105,13 @@ export const mount = (root, runtime) => {
   );
   const rankButton = button("Rank", "calculate", { primary: true });
   const axes = el("div", { class: "calc-axes" });
-  const status = statusLine(runtime, () => restore());
+  const status = statusLine(runtime, () => restore(), errors);
 
   root.append(
     el("div", { class: "calc-body" }, [
       status.node,
-      el("p", { class: "calc-actions" }, [sampleButton, regionButton]),
-      span.node,
+      used.node,
+      el("p", { class: "calc-actions" }, [regionButton, sampleButton]),
       upload.field,
       paste.field,
       pasteButton,
@@ -133,127 +128,47 @@ export const mount = (root, runtime) => {
       output.node,
     ]),
   );
-  regionButton.disabled = !region.load();
 
-  // --- Factor controls, rebuilt for each new table -------------------------------------------
-  // A CSV ranks on all its numeric columns by default, like the command line.
-  const factorSetting = (name) =>
-    state.factors[name] ?? {
-      use: table.csv !== undefined || DEFAULT_FACTORS.includes(name),
-      lower: false,
-      weight: "1",
-    };
-
-  const factorRow = (name) => {
-    const setting = factorSetting(name);
-    state.factors[name] = setting;
-    const use = el("input", {
-      type: "checkbox",
-      checked: setting.use,
-      "aria-label": `Use ${labels[name]}`,
-      data: { factor: name, role: "use" },
+  // --- Factor controls and chart axes, rebuilt for each new table ------------------------------
+  const showControls = () => {
+    factorTable(factorBox, factorNames, labels, (name) => {
+      state.factors[name] = settingFor(name, table, state.factors);
+      return state.factors[name];
     });
-    const lower = select(
-      [
-        ["higher", "Higher"],
-        ["lower", "Lower"],
-      ],
-      setting.lower ? "lower" : "higher",
-    );
-    lower.setAttribute("aria-label", `${labels[name]}: better when`);
-    lower.dataset.factor = name;
-    const weight = el("input", {
-      type: "text",
-      inputmode: "decimal",
-      "aria-label": `${labels[name]}: weight`,
-      data: { factor: name, role: "weight" },
+    axisPickers(axes, factorNames, labels, state.axes, () => {
+      saved.save(state);
+      output.redraw();
     });
-    weight.value = setting.weight;
-    use.addEventListener("change", () => {
-      setting.use = use.checked;
-    });
-    lower.addEventListener("change", () => {
-      setting.lower = lower.value === "lower";
-    });
-    weight.addEventListener("change", () => {
-      setting.weight = weight.value;
-    });
-    return el("tr", {}, [
-      el("th", { scope: "row", text: labels[name] }),
-      el("td", {}, [use]),
-      el("td", {}, [lower]),
-      el("td", {}, [weight]),
-    ]);
-  };
-
-  const buildFactors = () => {
-    const headings = ["Factor", "Use", "Better when", "Weight"].map((text) => el("th", { scope: "col", text }));
-    const grid = el("table", { class: "calc-grid" }, [
-      el("caption", { class: "calc-visually-hidden", text: "Factors" }),
-      el("thead", {}, [el("tr", {}, headings)]),
-      el("tbody", {}, factorNames.map(factorRow)),
-    ]);
-    factorBox.replaceChildren(
-      el("legend", { text: "Rank on these factors (1 = best)" }),
-      el("div", { class: "calc-table-wrap" }, [grid]),
-    );
-  };
-
-  const buildAxes = () => {
-    axes.textContent = "";
-    for (const [i, axis] of ["x", "y", "size"].entries()) {
-      const preferred = factorNames.includes(DEFAULT_AXES[axis])
-        ? DEFAULT_AXES[axis]
-        : factorNames[i % factorNames.length];
-      const chosen = state.axes[axis] || preferred;
-      state.axes[axis] = chosen;
-      const box = field(
-        AXES[axis],
-        select(
-          factorNames.map((name) => [name, labels[name]]),
-          chosen,
-        ),
-      );
-      box.input.dataset.axis = axis;
-      box.input.addEventListener("change", () => {
-        state.axes[axis] = box.input.value;
-        saved.save(state);
-        output.redraw();
-      });
-      axes.append(box.field);
-    }
   };
 
   // --- Loading a table, ranking it, drawing it -----------------------------------------------
-  // ranked: a ranking of this table already made (the sample's, written into the page at build).
-  const takeTable = (input, result, description, ranked = null) => {
-    table = result;
-    state.input = input;
-    const numeric = (result.columns ?? []).filter((c) => c.kind === "number" && !NOT_FACTORS.includes(c.name));
-    factorNames = numeric.map((column) => {
-      labels[column.name] = column.label;
-      return column.name;
-    });
-    described = description;
-    buildFactors();
-    buildAxes();
-    if (!ranked) return rank();
-    output.adopt(ranked);
-  };
+  const factorColumns = (candidate) =>
+    (candidate.columns ?? []).filter((c) => c.kind === "number" && !NOT_FACTORS.includes(c.name));
 
-  const rankArgs = () => {
-    const use = factorNames.filter((name) => state.factors[name].use);
-    const args = {
+  const settingArgs = () => ({
+    ties: ties.input.value,
+    highlight: highlight.input.value,
+    top_n: topN.input.value,
+    missing: missing.input.value,
+  });
+
+  // The table's own part of a request: the reader's CSV text or file bytes, or Python's table.
+  const tableArgs = (candidate) =>
+    candidate.source !== undefined
+      ? { ...candidate.source, name: candidate.name, key: "industry" }
+      : { table: { columns: candidate.columns, rows: candidate.rows, meta: candidate.meta }, key: "industry_title" };
+
+  const rankArgs = (candidate = table, factors = state.factors) => {
+    const names = factorColumns(candidate).map((column) => column.name);
+    const setting = (name) => settingFor(name, candidate, factors);
+    const use = names.filter((name) => setting(name).use);
+    return {
+      ...settingArgs(),
+      ...tableArgs(candidate),
       factors: use,
-      weights: Object.fromEntries(use.map((name) => [name, state.factors[name].weight])),
-      ties: ties.input.value,
-      highlight: highlight.input.value,
-      top_n: topN.input.value,
-      missing: missing.input.value,
-      lower_is_better: use.filter((name) => state.factors[name].lower),
+      weights: Object.fromEntries(use.map((name) => [name, setting(name).weight])),
+      lower_is_better: use.filter((name) => setting(name).lower),
     };
-    if (table.csv !== undefined) return { ...args, csv: table.csv, name: table.name, key: "industry" };
-    return { ...args, table: { columns: table.columns, rows: table.rows, meta: table.meta }, key: "industry_title" };
   };
 
   // "Rank: avg_annual_pay" reads better as "Rank: Average annual pay".
@@ -264,23 +179,54 @@ export const mount = (root, runtime) => {
     }
   };
 
-  const rank = async () => {
-    Object.assign(state, {
-      ties: ties.input.value,
-      highlight: highlight.input.value,
-      top_n: topN.input.value,
-      missing: missing.input.value,
-    });
-    const result = await compute(runtime, "rank", rankArgs(), errors);
-    if (!result) return;
+  const showRanking = (result) => {
+    Object.assign(state, settingArgs());
     saved.save(state);
     relabel(result.columns);
     output.show(result, described);
   };
 
-  // Python reads the CSV; a bad one leaves the previous table and ranking in place.
-  const tryCsv = async (text, name, keepSettings = false) => {
-    const result = await compute(runtime, "rank", { csv: text, name, key: "industry" }, errors);
+  // A new table becomes the page's only once it is ranked: until then (and after a bad file or
+  // setting) the previous table, factors, ranking and chart stay as they were. view: a ranking of
+  // this table already made (the sample's, written into the page at build) instead of a result.
+  const commit = (input, candidate, description, factors, result, view = null) => {
+    table = candidate;
+    state.input = input;
+    state.factors = factors;
+    if (Object.keys(factors).length === 0) state.axes = {}; // a table taken afresh: default axes too
+    factorNames = factorColumns(candidate).map((column) => {
+      labels[column.name] = column.label;
+      return column.name;
+    });
+    described = description;
+    showControls();
+    if (!view) return showRanking(result);
+    Object.assign(state, settingArgs());
+    saved.save(state);
+    output.adopt(view);
+  };
+
+  const takeTable = async (input, candidate, description, factors = {}) => {
+    const result = await compute(runtime, "rank", rankArgs(candidate, factors), errors);
+    if (result) commit(input, candidate, description, factors, result);
+  };
+
+  const rank = async () => {
+    const result = await compute(runtime, "rank", rankArgs(), errors);
+    if (result) showRanking(result);
+  };
+
+  // Python reads the reader's table (source: { csv } text or { base64 } bytes of a CSV or XLSX
+  // file). A new table ranks on all its numeric columns; a restored one keeps its factor settings.
+  const tryTable = async (tableSource, name, keepSettings = false) => {
+    const input = { kind: tableSource.csv !== undefined ? "csv" : "file", ...tableSource, name };
+    const description = name;
+    const known = keepSettings && state.input.columns;
+    if (known) {
+      const candidate = { source: tableSource, name, columns: known };
+      return takeTable({ ...input, columns: known }, candidate, description, state.factors);
+    }
+    const result = await compute(runtime, "rank", { ...settingArgs(), ...tableSource, name, key: "industry" }, errors);
     if (!result) return;
     const columns = result.columns
       .filter((column) => column.name.startsWith("rank_"))
@@ -289,42 +235,36 @@ export const mount = (root, runtime) => {
         const given = result.columns.find((other) => other.name === factor);
         return { name: factor, label: given ? given.label : factor, kind: "number" };
       });
-    if (!keepSettings) state.factors = {};
-    return takeTable({ kind: "csv", csv: text, name }, { csv: text, name, columns }, name);
+    const candidate = { source: tableSource, name, columns };
+    if (keepSettings) return takeTable({ ...input, columns }, candidate, description, state.factors);
+    commit({ ...input, columns }, candidate, description, {}, result);
   };
 
   // The settings hooks/prerender.py ranked the sample with: the page already shows that ranking.
-  const untouched = () =>
-    !Object.keys(state.factors).length &&
-    state.ties === "eq" &&
-    state.highlight === "top" &&
-    state.top_n === "10" &&
-    (state.missing ?? "last") === "last";
+  const untouched = (factors) =>
+    defaultFactors(factors) &&
+    ties.input.value === "eq" &&
+    highlight.input.value === "top" &&
+    topN.input.value === "10" &&
+    missing.input.value === "last" &&
+    region.isPrerendered();
 
-  const spanArgs = () => ({ start_year: state.span?.start || undefined, end_year: state.span?.end || undefined });
-
-  const loadSample = async () => {
+  const loadSample = async (factors = state.factors) => {
     const pre = output.sample;
-    const chosen = spanArgs();
-    const years = pre?.input?.result.meta.years_loaded;
-    if (pre?.input && pre.main && untouched() && !chosen.start_year && !chosen.end_year) {
-      span.set(years ?? [], state.span);
-      return takeTable({ kind: "sample" }, pre.input.result, "the sample", pre.main);
-    }
-    const result = await compute(runtime, "sample_region", { as: "table", years, ...chosen }, errors);
-    if (!result) return;
-    span.set(result.meta.years_loaded ?? [], state.span);
-    return takeTable({ kind: "sample" }, result, "the sample");
+    if (pre?.input && pre.main && untouched(factors))
+      return commit({ kind: "sample" }, pre.input.result, "the sample", factors, null, pre.main);
+    const result = await compute(runtime, "sample_region", { as: "table", ...region.spanArgs() }, errors);
+    if (result) return takeTable({ kind: "sample" }, result, "the sample", factors);
   };
 
-  const loadRegion = async () => {
-    const shared = region.load();
-    if (!shared) return loadSample();
-    const args = { files: shared.files, nation: shared.nation || undefined, ...spanArgs() };
+  // The industry data table of the region chosen in the region builder, over its span.
+  const loadRegion = async (factors = state.factors) => {
+    const { data } = region.current();
+    if (!data) return loadSample(factors);
+    const args = { files: data.files, ...region.spanArgs() };
     const result = await compute(runtime, "industry_table", args, errors);
-    span.set(result?.meta.years_loaded ?? [], state.span);
-    const description = `your region from the location quotient page (${result?.meta.files.join(", ")})`;
-    if (result) return takeTable({ kind: "region" }, result, description);
+    const description = `your region (${data.inspect.meta.summary})`;
+    if (result) return takeTable({ kind: "region" }, result, description, factors);
   };
 
   sampleButton.addEventListener("click", () => {
@@ -334,36 +274,29 @@ export const mount = (root, runtime) => {
     highlight.input.value = "top";
     topN.input.value = "10";
     missing.input.value = "last";
-    loadSample();
+    if (region.isSample()) loadSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
   });
-  regionButton.addEventListener("click", () => {
-    state.factors = {};
-    state.axes = {};
-    loadRegion();
+  // New files or another span in the region builder: a table from the region follows it.
+  const stopRegion = region.subscribe((_, change) => {
+    const fromRegion = state.input.kind === "region" || state.input.kind === "sample";
+    if (change === "data" || (change === "span" && fromRegion)) loadRegion({}); // fresh factors once it ranks
   });
-  upload.input.addEventListener("change", async () => {
-    const [file] = await readFiles(upload.input.files);
-    if (file) {
-      state.axes = {};
-      tryCsv(file.text, file.name);
-    }
-    upload.input.value = "";
-  });
-  pasteButton.addEventListener("click", () => {
-    state.axes = {};
-    tryCsv(paste.input.value, "the pasted table");
-  });
+  regionButton.addEventListener("click", () => loadRegion({}));
+  pasteButton.addEventListener("click", () => tryTable({ csv: paste.input.value }, "the pasted table"));
   rankButton.addEventListener("click", rank);
 
   // What the reader last had: restored on load and after a retry.
   const restore = () => {
-    if (state.input.kind === "csv") return tryCsv(state.input.csv, state.input.name, true);
-    if (state.input.kind === "region") return loadRegion();
-    return loadSample();
+    if (state.input.kind === "csv") return tryTable({ csv: state.input.csv }, state.input.name, true);
+    if (state.input.kind === "file") return tryTable({ base64: state.input.base64 }, state.input.name, true);
+    return loadRegion();
   };
 
-  restore();
+  region.ready().then(restore);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     output.stop();
   };

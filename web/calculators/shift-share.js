@@ -4,8 +4,10 @@
 import { editableGrid } from "./grid.js";
 import { button, el, field, modes, select } from "./kit/dom.js";
 import { readFiles } from "./kit/files.js";
-import { compute, errorArea, showError, statusLine } from "./kit/messages.js";
-import { store } from "./kit/store.js";
+import { compute, errorArea, guard, showError, statusLine } from "./kit/messages.js";
+import { loadFiles, saveFiles, store } from "./kit/store.js";
+import { checkUploads, tableUpload } from "./kit/uploads.js";
+import { regionNote } from "./region/use.js";
 import { outputPanel } from "./report/output.js";
 import { shiftBars } from "./report/specs.js";
 
@@ -21,38 +23,50 @@ const METHODS = [
   ["esteban-marquillas", "Esteban-Marquillas: adds the allocation effect"],
   ["dynamic", "Dynamic: the classic split year by year, summed (several years)"],
 ];
-// The sample reads NAICS sectors (see the page): finer levels are mostly suppressed in the reference area.
-const fresh = () => ({ mode: "qcew", source: "sample", table: null, level: "sector", method: "classic" });
+// NAICS sectors by default, as the sample: at finer levels suppression leaves many industries without a
+// figure in some county of a reference area.
+const fresh = () => ({
+  mode: "qcew",
+  source: "sample",
+  table: null,
+  level: "sector",
+  method: "classic",
+  reference: null,
+});
 // The settings hooks/prerender.py computed the sample with: the page already shows that result.
 const prerendered = (state) => state.level === "sector" && (state.method ?? "classic") === "classic";
 const fileInput = (role) => el("input", { type: "file", accept: ".csv,text/csv", multiple: true, data: { role } });
+const REFERENCE_KEY = "shift-share-reference";
 const numberInput = () => el("input", { type: "text", inputmode: "decimal" });
 
-// root: the page's [data-calculator=shift-share]; runtime: the shared engine. Returns cleanup.
-export const mount = (root, runtime) => {
+const READ_FAILED = { what: "The files could not be read", next: "Choose them again." };
+
+// root: the page's [data-calculator=shift-share]; runtime: the shared engine; region: the region all
+// calculators share (region/model.js). Returns cleanup.
+export const mount = (root, runtime, region) => {
   const saved = store("shift-share");
-  const savedFiles = store("shift-share-files"); // apart, so a full storage loses only the files
   const state = saved.load() ?? fresh();
   const errors = errorArea();
   const output = outputPanel(root, {
     runtime,
+    errors,
     caption: "Shift-share of employment change by industry",
     formats: ["csv", "xlsx"],
     charts: shiftBars,
   });
-  let files = null; // the last good QCEW input: { files, reference }
+  let referenceFiles = []; // a larger area's county files, the reference instead of the nation
   const sampleButton = button("Reset to sample", "load-sample");
 
-  // --- Way in 1: QCEW files ------------------------------------------------------------------
-  const counties = field(
-    "Region: county files (BLS QCEW CSV)",
-    fileInput("upload"),
-    "Start levels come from the prior-year figures BLS publishes in each file.",
-  );
+  // --- Way in 1: the region chosen at the top of the page ------------------------------------
+  const used = regionNote(region);
   const reference = field(
-    "Reference area: the national file (US000) for the same year, or county files of a larger area",
+    "Reference area (optional): county files of a larger area, such as the state's or the metro area's",
     fileInput("upload-reference"),
+    "Without them, the national files (US000) among your region's files are the reference: one for each year " +
+      "compared. Start levels come from the prior-year figures BLS publishes in each file.",
   );
+  const referenceNote = el("p", { class: "calc-hint", data: { role: "reference-files" } });
+  const clearReference = button("Use the nation instead", "clear-reference");
   const level = field("Industry level", select(LEVELS, state.level));
   const method = field(
     "Method",
@@ -60,13 +74,13 @@ export const mount = (root, runtime) => {
     "The dynamic split needs files of several years; the parts of every method add up to the change.",
   );
   method.input.dataset.role = "method";
-  const qcewButton = button("Calculate from the files", "calculate-files", { primary: true });
   const qcewPanel = el("div", { class: "calc-panel" }, [
-    counties.field,
+    used.node,
     reference.field,
+    referenceNote,
+    clearReference,
     level.field,
     method.field,
-    qcewButton,
   ]);
 
   // --- Way in 2: a table ---------------------------------------------------------------------
@@ -80,6 +94,7 @@ export const mount = (root, runtime) => {
       { name: "nation_end", label: "Nation end", numeric: true },
     ],
     rows: state.table?.rows ?? [],
+    runtime,
   });
   const totalStart = field("Nation total employment at the start", numberInput());
   const totalEnd = field("Nation total employment at the end", numberInput());
@@ -88,7 +103,7 @@ export const mount = (root, runtime) => {
   const tableButton = button("Calculate", "calculate", { primary: true });
   const tablePanel = el("div", { class: "calc-panel" }, [grid.node, totalStart.field, totalEnd.field, tableButton]);
 
-  const status = statusLine(runtime, () => restore());
+  const status = statusLine(runtime, () => restore(), errors);
 
   root.append(
     el("div", { class: "calc-body" }, [
@@ -126,19 +141,28 @@ export const mount = (root, runtime) => {
     show(result);
   };
 
-  const runFiles = async (input) => {
-    const args = { files: input.files, level: level.input.value, method: method.input.value };
-    if (input.reference.length === 1) args.nation = input.reference[0];
-    else if (input.reference.length > 1) args.reference = input.reference;
-    const result = await compute(runtime, "shift_share", args, errors);
-    if (!result) return;
-    files = input;
-    savedFiles.save(input);
-    remember("files");
-    show(result, "your QCEW files");
+  const showReference = () => {
+    referenceNote.textContent = referenceFiles.length
+      ? `Reference area: ${referenceFiles.map((file) => file.name).join(", ")}.`
+      : "Reference area: the nation.";
+    clearReference.hidden = !referenceFiles.length;
   };
 
-  const runTable = async () => {
+  // The region's files of the span (national files among them), against the nation or a larger area.
+  const runFiles = async (reference = referenceFiles) => {
+    const args = { files: region.filesInSpan(), level: level.input.value, method: method.input.value };
+    if (reference.length) args.reference = reference;
+    const result = await compute(runtime, "shift_share", args, errors);
+    if (!result) return false;
+    remember("files");
+    show(result, "your region");
+    return true;
+  };
+
+  const runRegion = () => (region.isSample() && !referenceFiles.length ? runSample() : runFiles());
+
+  // The grid's rows, or an uploaded table file ({ base64, name }: Python reads its bytes).
+  const runTable = async (file = null) => {
     const rows = grid.rows().map(([industry, regionStart, regionEnd, nationStart, nationEnd]) => ({
       industry,
       region_start: regionStart,
@@ -147,61 +171,92 @@ export const mount = (root, runtime) => {
       nation_end: nationEnd,
     }));
     const args = {
-      rows,
+      ...(file ?? { rows, name: "the table" }),
       nation_total_start: totalStart.input.value,
       nation_total_end: totalEnd.input.value,
-      name: "the table",
     };
     const result = await compute(runtime, "shift_share", args, errors);
     if (!result) return;
-    state.table = { rows: grid.rows(), start: totalStart.input.value, end: totalEnd.input.value };
+    state.table = { rows: grid.rows(), file, start: totalStart.input.value, end: totalEnd.input.value };
     remember("table");
-    show(result, "your table");
+    show(result, file ? file.name : "your table");
   };
-
-  qcewButton.addEventListener("click", async () => {
-    const [chosen, referenceFiles] = await Promise.all([
-      readFiles(counties.input.files),
-      readFiles(reference.input.files),
-    ]);
-    if (!chosen.length) {
-      showError(errors, { message: "Choose the region's county files first." });
-      return;
-    }
-    if (!referenceFiles.length) {
-      showError(errors, { message: "Choose a reference-area file: the national US000 file, or county files." });
-      return;
-    }
-    runFiles({ files: chosen, reference: referenceFiles });
+  const tableFile = tableUpload({
+    runtime,
+    errors,
+    label:
+      "Or upload the table, CSV or Excel XLSX (columns industry, region_start, region_end, nation_start, nation_end)",
+    onTable: runTable,
   });
-  const rerun = () => {
-    if (state.source === "files" && files) runFiles(files);
-    else if (state.source === "sample") runSample();
-  };
-  level.input.addEventListener("change", rerun);
-  method.input.addEventListener("change", rerun);
-  tableButton.addEventListener("click", runTable);
+  grid.node.after(tableFile.field);
+
+  // New reference files replace the old ones only once a calculation with them succeeds.
+  // Python checks them before they are read (size, format); a refusal or a failed read is said on the page.
+  reference.input.addEventListener("change", async () => {
+    const picked = Array.from(reference.input.files ?? []);
+    reference.input.value = "";
+    if (!picked.length) return;
+    const checked = await checkUploads(runtime, picked, "qcew");
+    if (!checked.ok) {
+      showError(errors, checked.error);
+      return;
+    }
+    const chosen = await guard(errors, READ_FAILED, () => readFiles(picked));
+    if (!chosen) return;
+    if (region.isSample()) {
+      const message = "Add your region's files under Your region first: the sample has its own reference area.";
+      showError(errors, { kind: "page", message });
+      return;
+    }
+    if (!(await runFiles(chosen))) return;
+    referenceFiles = chosen;
+    showReference();
+    const generation = `${Date.now()}`;
+    if (await saveFiles(generation, chosen, REFERENCE_KEY)) state.reference = generation;
+    saved.save(state);
+  });
+  clearReference.addEventListener("click", () => {
+    referenceFiles = [];
+    state.reference = null;
+    saved.save(state);
+    showReference();
+    runRegion();
+  });
+  for (const setting of [level.input, method.input]) {
+    setting.addEventListener("change", () => {
+      if (state.source !== "table") runRegion();
+    });
+  }
+  tableButton.addEventListener("click", () => runTable());
   sampleButton.addEventListener("click", () => {
     saved.clear();
-    savedFiles.clear();
     Object.assign(state, fresh(), { mode: state.mode });
     level.input.value = "sector";
     method.input.value = "classic";
-    counties.input.value = "";
-    reference.input.value = "";
-    runSample();
+    referenceFiles = [];
+    showReference();
+    if (region.isSample()) runSample();
+    else region.useSample(); // the region is shared: every calculator goes back to the sample
+  });
+  // New files or another span in the region builder: back to the region, recalculated.
+  const stopRegion = region.subscribe((_, change) => {
+    if (change === "data" && state.mode !== "qcew") root.querySelector("input[type=radio][value=qcew]")?.click();
+    if (change !== "selection" && state.mode === "qcew") runRegion();
   });
 
   // What the reader last had: restored on load and after a retry.
-  const restore = () => {
-    files ??= savedFiles.load();
-    if (state.source === "table" && state.table) return runTable();
-    if (state.source === "files" && files) return runFiles(files);
-    return runSample();
+  const restore = async () => {
+    if (state.reference && !referenceFiles.length)
+      referenceFiles = (await loadFiles(state.reference, REFERENCE_KEY)) ?? [];
+    showReference();
+    if (state.source === "table" && state.table) return runTable(state.table.file ?? null);
+    return runRegion();
   };
 
-  restore();
+  region.ready().then(restore);
   return () => {
+    stopRegion();
+    used.stop();
     status.stop();
     output.stop();
   };

@@ -1,8 +1,6 @@
-// A results table from Python's { columns, rows, meta } result: sortable by any column, each cell
-// carrying data-col and its raw data-value (what tests and downloads read). For the sample,
-// hooks/prerender.py writes the same table into the page at build time; adopt() takes that table
-// over as it is, so the sample shows before any script runs. The two renderers must agree cell by
-// cell (tests/widgets/test_results_prerender.py).
+// A results table from Python's { columns, rows } result: sortable by any column, each cell
+// carrying data-col and its raw data-value (what tests and downloads read), rows resting on partly
+// suppressed data marked, long results shown a page of rows at a time.
 import { el } from "./kit/dom.js";
 import { display } from "./kit/format.js";
 import { sortRows } from "./kit/sort.js";
@@ -10,6 +8,9 @@ import { sortRows } from "./kit/sort.js";
 // How a raw value is written into data-value: as JavaScript writes numbers (hooks/prerender.py
 // writes them the same way).
 const rawValue = (value) => (value === null || value === undefined ? "" : String(value));
+// Rows put in the page at a time: laying out a table of thousands of rows blocks the page for
+// seconds, so a long result shows its first rows and a button adds more (downloads hold them all).
+const ROWS_AT_ONCE = 200;
 
 // (row) -> whether it rests on partly suppressed data: a false fully_published or true partial_data.
 export const partialTest = (columns) => {
@@ -35,8 +36,10 @@ const cell = (value, column, index, marked) => {
 // table's data-role ("results" for a page's main table, which tests and the bench look for).
 export const resultsTable = (caption, wrap = null, role = "results") => {
   const table = wrap?.querySelector("table") ?? el("table", { class: "calc-results", data: { role } });
-  const node = wrap ?? el("div", { class: "calc-table-wrap", tabindex: "0", role: "region" }, [table]);
-  const state = { result: null, sortBy: null, descending: false, keep: null };
+  const tableWrap = wrap ?? el("div", { class: "calc-table-wrap", tabindex: "0", role: "region" }, [table]);
+  const more = el("button", { type: "button", class: "md-button", data: { action: "more-rows" }, hidden: true });
+  const node = el("div", { class: "calc-results-block" }, [tableWrap, el("p", { class: "calc-actions" }, [more])]);
+  const state = { result: null, sortBy: null, descending: false, keep: null, shown: ROWS_AT_ONCE };
 
   const sortButton = (column, index) =>
     el("button", {
@@ -48,6 +51,7 @@ export const resultsTable = (caption, wrap = null, role = "results") => {
           // A first click sorts numbers largest first and text A to Z; a second click reverses.
           state.descending = state.sortBy === index ? !state.descending : column.kind === "number";
           state.sortBy = index;
+          state.shown = ROWS_AT_ONCE;
           render();
         },
       },
@@ -60,16 +64,13 @@ export const resultsTable = (caption, wrap = null, role = "results") => {
 
   const titleOf = (result) => result.meta?.title ?? caption;
 
-  const render = () => {
-    table.textContent = "";
+  // The next rows of the sorted, filtered result, up to state.shown, added to the table's body.
+  const addRows = (body, rows) => {
     const { result } = state;
-    if (!result) return;
     const highlight = result.columns.findIndex((column) => column.name === "highlight");
     const partial = partialTest(result.columns);
     const marks = new Set(result.meta?.partial_columns ?? []);
-    const body = el("tbody");
-    for (const row of sortRows(result.rows, state.sortBy, state.descending)) {
-      if (state.keep && !state.keep(row)) continue;
+    for (const row of rows.slice(body.rows.length, state.shown)) {
       const rests = partial(row);
       const tr = el("tr", { class: highlight >= 0 && row[highlight] ? "calc-highlight" : null });
       if (rests) tr.dataset.partial = "";
@@ -78,24 +79,44 @@ export const resultsTable = (caption, wrap = null, role = "results") => {
       );
       body.append(tr);
     }
+    const left = rows.length - body.rows.length;
+    more.hidden = left <= 0;
+    const shown = `${body.rows.length.toLocaleString("en-US")} of ${rows.length.toLocaleString("en-US")} shown`;
+    more.textContent = `Show ${Math.min(left, ROWS_AT_ONCE).toLocaleString("en-US")} more rows (${shown})`;
+  };
+
+  let ordered = []; // the result's rows in the order shown, after the filter
+  const render = () => {
+    table.textContent = "";
+    more.hidden = true;
+    const { result } = state;
+    if (!result) return;
+    const body = el("tbody");
+    ordered = sortRows(result.rows, state.sortBy, state.descending).filter((row) => !state.keep || state.keep(row));
+    addRows(body, ordered);
     table.append(
       el("caption", { text: titleOf(result) }),
       el("thead", {}, [el("tr", {}, result.columns.map(header))]),
       body,
     );
   };
+  more.addEventListener("click", () => {
+    state.shown += ROWS_AT_ONCE;
+    addRows(table.tBodies[0], ordered);
+  });
 
   const order = (result, sort) => {
     state.result = result;
     state.keep = null; // a new result shows every row until the reader filters again
     state.sortBy = null;
     state.descending = false;
+    state.shown = ROWS_AT_ONCE;
     if (sort) {
       const index = result.columns.findIndex((column) => column.name === sort.name);
       state.sortBy = index >= 0 ? index : null;
       state.descending = Boolean(sort.descending);
     }
-    node.setAttribute("aria-label", titleOf(result));
+    tableWrap.setAttribute("aria-label", titleOf(result));
   };
 
   return {
@@ -110,6 +131,7 @@ export const resultsTable = (caption, wrap = null, role = "results") => {
     // cells, and only make its headings the sort buttons a drawn table has.
     adopt: (result, sort) => {
       order(result, sort);
+      ordered = sortRows(result.rows, state.sortBy, state.descending);
       for (const th of table.querySelectorAll("thead th")) {
         const index = result.columns.findIndex((column) => column.name === th.dataset.col);
         if (index < 0) continue;
@@ -121,11 +143,13 @@ export const resultsTable = (caption, wrap = null, role = "results") => {
     // keep(row) -> false hides a row (null shows every row); the order stays.
     filter: (keep) => {
       state.keep = keep;
+      state.shown = ROWS_AT_ONCE;
       render();
     },
     clear: () => {
       state.result = null;
       table.textContent = "";
+      more.hidden = true;
     },
     current: () => state.result,
   };

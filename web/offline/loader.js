@@ -94,8 +94,14 @@ export class OfflinePack {
     await this.#script("pack.js");
     const pack = toolkit().offlinePack;
     this.#installFetchShim(pack.files);
-    // Start reading every payload now, so they load while the runtime compiles.
-    for (const [name, entry] of Object.entries(pack.files)) this.#payload(name, entry);
+    // Start reading the payloads every start needs now, so they load while the runtime compiles;
+    // optional packages (openpyxl, for XLSX uploads) load only when Pyodide asks for them.
+    const optional = new Set(
+      Object.entries(pack.lock.packages)
+        .filter(([name]) => name !== "start-calculators")
+        .map(([, entry]) => entry.file_name),
+    );
+    for (const [name, entry] of Object.entries(pack.files)) if (!optional.has(name)) this.#payload(name, entry);
     // Wait for the wasm too: Pyodide only logs a failed wasm load and never settles, so a
     // missing file must fail here, where the status line can say so and offer a retry.
     await Promise.all([runtime, this.#payloads.get("pyodide.asm.wasm")]);

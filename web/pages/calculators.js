@@ -1,10 +1,14 @@
 // Entry point of assets/web/calculators.js, for the calculator pages. It starts the Python engine
 // once per window and mounts each calculator on every page that has one: on a direct visit, and
 // after Material's instant navigation brings another calculator page in (the engine keeps running).
+// The region (web/calculators/region/) is one per window too, shared by every calculator.
 import { mount as mountGrowth } from "../calculators/growth.js";
 import { ASSETS } from "../calculators/kit/assets.js";
 import { mount as mountLocationQuotient } from "../calculators/location-quotient.js";
 import { mount as mountRanking } from "../calculators/ranking.js";
+import { mountRegionBuilder } from "../calculators/region/builder.js";
+import { mountCountyView } from "../calculators/region/county-view.js";
+import { RegionModel } from "../calculators/region/model.js";
 import { Runtime } from "../calculators/runtime.js";
 import { mount as mountShiftShare } from "../calculators/shift-share.js";
 import { once } from "../site/namespace.js";
@@ -21,6 +25,9 @@ const CALCULATORS = {
 once("runtime", () => {
   const runtime = new Runtime(ASSETS);
   runtime.start();
-  mountEach("[data-calculator]", (root) => CALCULATORS[root.dataset.calculator]?.(root, runtime));
+  const region = once("region", () => new RegionModel());
+  mountEach("[data-region-builder]", (root) => mountRegionBuilder(root, runtime, region));
+  mountEach("[data-county-view]", (root) => mountCountyView(root, runtime, region));
+  mountEach("[data-calculator]", (root) => CALCULATORS[root.dataset.calculator]?.(root, runtime, region));
   return runtime;
 });

@@ -1,6 +1,10 @@
 // Entry point of assets/web/worker.js: the calculators' Web Worker. It loads Pyodide off the main
-// thread and relays requests to Python; messages to the page are { type: status | failed | reply }.
-import { failsIfUnreachable, startEngine } from "../calculators/engine.js";
+// thread and relays requests to Python. It answers every message it gets, even when the engine did
+// not start or the message makes no sense, so nothing on the page waits forever.
+// Page -> worker: { type: "call", id, fn, args, files } | { type: "load", id, packages } | { type: "ping" }.
+// Worker -> page: { type: "status", stage } | { type: "failed", message } | { type: "progress", id, json }
+// | { type: "reply", id, json } | { type: "loaded", id, failed } | { type: "pong" }.
+import { failsIfUnreachable, failureAnswer, startEngine } from "../calculators/engine.js";
 
 const indexURL = new URL("../pyodide/", self.location.href).href;
 
@@ -14,10 +18,50 @@ const start = async () => {
   });
 };
 
+const describe = (error) => String(error?.message ?? error ?? "unknown error").split("\n")[0];
 const ready = start();
-ready.catch((error) => self.postMessage({ type: "failed", message: String(error?.message ?? error) }));
+ready.catch((error) => self.postMessage({ type: "failed", message: describe(error) }));
+
+const handle = async (data) => {
+  const id = data?.id ?? null;
+  let engine;
+  try {
+    engine = await ready;
+  } catch (error) {
+    const answer = failureAnswer(id, `The calculator engine did not start (${describe(error)})`);
+    return data?.type === "load"
+      ? { type: "loaded", id, failed: [describe(error)] }
+      : { type: "reply", id, json: JSON.stringify(answer) };
+  }
+  if (data?.type === "load") {
+    const packages = Array.isArray(data.packages) ? data.packages.map(String) : [];
+    return { type: "loaded", id, failed: await engine.load(packages) };
+  }
+  const progress = (json) => self.postMessage({ type: "progress", id, json });
+  const request = data?.type === "call" ? data : { id, fn: null, args: data };
+  return { type: "reply", id, json: await engine.answer(request, progress) };
+};
 
 self.addEventListener("message", async ({ data }) => {
-  const call = await ready;
-  self.postMessage({ type: "reply", json: call(data) });
+  if (data?.type === "ping") {
+    self.postMessage({ type: "pong" });
+    return;
+  }
+  let message;
+  try {
+    message = await handle(data);
+  } catch (error) {
+    const id = data?.id ?? null;
+    message = { type: "reply", id, json: JSON.stringify(failureAnswer(id, `The request failed (${describe(error)})`)) };
+  }
+  self.postMessage(message);
+});
+
+// A message the worker cannot even deserialize still gets an answer (its id is unknown).
+self.addEventListener("messageerror", () => {
+  self.postMessage({
+    type: "reply",
+    id: null,
+    json: JSON.stringify(failureAnswer(null, "The request was unreadable")),
+  });
 });

@@ -9,7 +9,8 @@ decimal comma, encoding, skipped lines) for the page to show.
 Your own tables: lq_table, growth, growth_table, rank, shift_share; a table is `csv` (text),
 `base64` (a file's bytes: CSV in any encoding, or an XLSX workbook) or `rows` (grid rows, objects
 keyed by column name), with `name`. Also bands, to_csv, to_xlsx, parse_paste (pasted text and the
-grid's columns -> cells for the grid) and capabilities (what this engine can read).
+grid's columns -> cells for the grid), capabilities (what this engine can read) and check_uploads
+(uploads.py: a chosen file's size and format, checked before the page reads it).
 
 QCEW files (browser_qcew.py), all taking files `[{"name", "text"}]` of one or several years (grouped
 by the year in their rows) and optional national US000 files in `nation` (one file or a list):
@@ -30,6 +31,7 @@ by the year in their rows) and optional national US000 files in `nation` (one fi
 - sample_region {as, ...}: the Columbus, OH MSA sample as files or any result above;
   sample_info {}: its label, source, counties and BLS links; bls_links {areas, years, nation}.
 - about {meta | table}: {lines: [[label, value]], csv_name, xlsx_name}.
+The region builder's inspect_region and county_view are in browser_region.py.
 """
 
 import base64
@@ -40,6 +42,7 @@ from typing import Any
 
 from . import protocol
 from .browser_qcew import QCEW_FUNCTIONS, growth_qcew_fn, shift_share_qcew_fn
+from .browser_region import REGION_FUNCTIONS
 from .errors import InputError
 from .growth import GROWTH_INPUT, growth_rows, growth_table, single_growth
 from .inputs import MAX_ROWS, Sheet, check_sum, iter_read_table
@@ -53,6 +56,7 @@ from .ranking import iter_rank_table, rank_rows
 from .results import Column, Table
 from .shift_qcew import table_method
 from .shift_share import SHIFT_INPUT, shift_rows, shift_share_table
+from .uploads import UPLOAD_FUNCTIONS
 from .xlsx import to_xlsx as table_to_xlsx
 from .xlsx_reader import openpyxl_available
 
@@ -224,7 +228,8 @@ FUNCTIONS: dict[str, protocol.Entry] = {
     "parse_paste": parse_paste_fn,
     "capabilities": capabilities_fn,
 }
-FUNCTIONS |= QCEW_FUNCTIONS
+FUNCTIONS |= QCEW_FUNCTIONS | REGION_FUNCTIONS
+FUNCTIONS |= UPLOAD_FUNCTIONS  # uploads.py: size and format checks made before a file is read
 
 
 def handle(request: object) -> dict[str, Any]:

@@ -20,10 +20,18 @@ LEVEL_NAMES = {4: "NAICS sectors", 5: "3-digit NAICS subsectors", 6: "4-digit NA
 LEVEL_NAMES |= {7: "5-digit NAICS industries", 8: "6-digit NAICS industries"}
 DEFAULT_LEVEL = "3"
 NATION_AREA = "US000"
+# BLS's open-data slice of one area and period ("a" for annual averages, or the quarter 1 to 4); the
+# slices cover the latest five years. Older years are in BLS's zipped files (BLS_OLDER_FILES_URL).
+BLS_AREA_URL = "https://data.bls.gov/cew/data/api/{year}/{quarter}/area/{area}.csv"
+BLS_OPEN_DATA_URL = "https://www.bls.gov/cew/additional-resources/open-data/csv-data-slices.htm"
+BLS_OLDER_FILES_URL = "https://www.bls.gov/cew/downloadable-data-files.htm"
 # Progress is reported after this many lines; small enough for a responsive page, cheap to count.
-CHUNK = 5000
+CHUNK = 2000
 
 __all__ = [
+    "BLS_AREA_URL",
+    "BLS_OLDER_FILES_URL",
+    "BLS_OPEN_DATA_URL",
     "CHUNK",
     "DEFAULT_LEVEL",
     "LEVELS",
@@ -294,4 +302,4 @@ def area_kind(area: str) -> str:
 def bls_area_url(year: object, area: str, period: str = "A") -> str:
     """The BLS open-data link of one area file (a link for the reader's browser; nothing here fetches it)."""
     quarter = "a" if str(period).upper() == "A" else str(period)
-    return f"https://data.bls.gov/cew/data/api/{year}/{quarter}/area/{area}.csv"
+    return BLS_AREA_URL.format(year=year, quarter=quarter, area=area)

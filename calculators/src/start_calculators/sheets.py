@@ -16,7 +16,7 @@ from .errors import InputError
 Cell: TypeAlias = str | int | float | bool | None
 # Far more industries than any table has; a bigger file is a mistake (or a QCEW file given as a table).
 MAX_ROWS = 1_000_000
-PROGRESS_EVERY = 5000
+PROGRESS_EVERY = 2000
 
 
 @dataclass

@@ -69,6 +69,16 @@ export const chartBlock = (name) => {
     spec.onDraw?.(drawn);
   };
 
+  // A new width: drawn again, a failure said beside the chart (nothing else is waiting on it).
+  const redraw = () => {
+    try {
+      draw();
+    } catch (error) {
+      problem.textContent = `The chart could not be drawn again (${error?.message ?? error}). The table below the chart holds the same numbers.`;
+      problem.hidden = false;
+    }
+  };
+
   const save = (format) => async () => {
     if (!drawn) return;
     problem.hidden = true;
@@ -112,7 +122,7 @@ export const chartBlock = (name) => {
   const observer =
     typeof ResizeObserver === "function"
       ? new ResizeObserver(() => {
-          if (spec && canvas.clientWidth && canvas.clientWidth !== width) requestAnimationFrame(draw);
+          if (spec && canvas.clientWidth && canvas.clientWidth !== width) requestAnimationFrame(redraw);
         })
       : null;
   observer?.observe(canvas);

@@ -7,6 +7,8 @@ const FORMATS = {
   decimal4: { minimumFractionDigits: 4, maximumFractionDigits: 4 },
   percent1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
   currency: { style: "currency", currency: "USD", maximumFractionDigits: 0 },
+  // A place: whole places as integers, a shared RANK.AVG place with its half (1.5).
+  rank: { minimumFractionDigits: 0, maximumFractionDigits: 1 },
 };
 
 // One Intl.NumberFormat per format: creating one per cell is what makes big tables slow.

@@ -1,12 +1,9 @@
-// A block copied from a spreadsheet (tab-separated lines) or typed as comma-separated lines.
-
-// The cells of a pasted block, one array per non-empty line; null when the text is a single value
-// (no tab or line break), which the browser pastes into the one cell as usual.
-export const parsePastedBlock = (text) => {
-  if (!/[\t\n]/.test(text)) return null;
-  const lines = text
-    .replace(/\r/g, "")
-    .split("\n")
-    .filter((line) => line.trim() !== "");
-  return lines.map((line) => line.split(line.includes("\t") ? "\t" : ",").map((cell) => cell.trim()));
+// Which pastes into a grid cell are a block of cells for Python to split (kit's grid asks before
+// the browser pastes, so the answer must come at once): tab-separated or several lines, or one line
+// with a quote or a separator and a word (an industry's row). A lone figure such as "1,714,000"
+// stays the cell's own paste.
+export const isBlock = (text) => {
+  const trimmed = text.trim();
+  if (/[\t\n\r]/.test(trimmed)) return true;
+  return /[,;]/.test(trimmed) && (/"/.test(trimmed) || /\p{L}/u.test(trimmed));
 };

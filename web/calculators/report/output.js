@@ -6,6 +6,7 @@
 import { chartBlock } from "../charts.js";
 import { el } from "../kit/dom.js";
 import { download } from "../kit/files.js";
+import { guard } from "../kit/messages.js";
 import { partialTest, resultsTable } from "../table.js";
 
 // The about lines the source line and the suppression summary already say.
@@ -32,13 +33,16 @@ const suppressionParts = (meta) => [
   ".",
 ];
 
-// root: the calculator's element; options: { runtime, caption, sort: { name, descending },
-// formats: ["csv", "xlsx"], charts(result, file) -> { name: spec }, role: a data-role for a second
-// panel on the page, folded: a summary to fold a long table away under }.
+const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
+
+// root: the calculator's element; options: { runtime, errors: the widget's error area (where a
+// failed chart or download is explained), caption, sort: { name, descending }, formats: ["csv",
+// "xlsx"], charts(result, file) -> { name: spec }, role: a data-role for a second panel on the
+// page, folded: a summary to fold a long table away under }.
 // Returns { node, sample, show, adopt, clear, redraw, current, stop }.
 export const outputPanel = (
   root,
-  { runtime, caption, sort, formats = ["csv"], charts = () => ({}), role = "output", folded = null },
+  { runtime, errors, caption, sort, formats = ["csv"], charts = () => ({}), role = "output", folded = null },
 ) => {
   const found = root.querySelector(`[data-role=${role}]`);
   const node = found ?? el("div", { class: "calc-output", data: { role } });
@@ -53,7 +57,6 @@ export const outputPanel = (
   const publishedCount = el("span");
   const switchLabel = el("label", { class: "calc-switch" }, [published, " ", publishedCount]);
   const downloads = el("p", { class: "calc-actions calc-downloads" });
-  const problem = el("p", { class: "calc-error", role: "alert", hidden: true });
   const chartArea = el("div", { class: "calc-charts" });
   const blocks = new Map();
   let names = { csv: null, xlsx: null };
@@ -69,7 +72,7 @@ export const outputPanel = (
     role === "output"
       ? about
       : el("details", { class: "calc-folded" }, [el("summary", { text: "Data and settings" }), about]);
-  node.append(source, settings, suppression, switchLabel, sortRule, table, downloads, problem, chartArea);
+  node.append(source, settings, suppression, switchLabel, sortRule, table, downloads, chartArea);
   let sample = null;
   if (node.dataset.sample) {
     try {
@@ -84,13 +87,7 @@ export const outputPanel = (
     const result = results.current();
     if (!result) return;
     const name = (names[format] ?? `start-results.${format}`).replace(/\.(csv|xlsx)$/, "");
-    problem.hidden = true;
-    try {
-      await download(runtime, result, name, format);
-    } catch (error) {
-      problem.textContent = `The ${format.toUpperCase()} file could not be made (${error?.message ?? error}). Try again, or copy the table from the page.`;
-      problem.hidden = false;
-    }
+    await download(runtime, result, name, format, errors); // a failure is explained in `errors`
   };
   for (const format of formats) {
     downloads.append(
@@ -113,7 +110,7 @@ export const outputPanel = (
         blocks.set(name, chartBlock(name));
         chartArea.append(blocks.get(name).node);
       }
-      if (spec) blocks.get(name).show(spec);
+      if (spec) guard(errors, CHART_FAILED, () => blocks.get(name).show(spec));
     }
   };
 

@@ -8,12 +8,14 @@ import { trendCharts } from "./years-specs.js";
 const MOST = 6; // lines a chart keeps apart by color
 const FIRST = 5; // industries drawn at first: the largest in the last year
 
-// root: the calculator's element; runtime: the engine (for downloads and about lines).
+// root: the calculator's element; runtime: the engine (for downloads and about lines); errors: the
+// widget's error area.
 // Returns { node, sample(view), show(result, description), stop() }.
-export const trendView = (root, runtime) => {
+export const trendView = (root, runtime, errors) => {
   let codes = [];
   const output = outputPanel(root, {
     runtime,
+    errors,
     caption: "Trend by year",
     role: "trend",
     formats: ["csv", "xlsx"],
