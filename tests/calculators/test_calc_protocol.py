@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from start_calculators import browser, protocol
 from start_calculators.progress import Progress
+from start_calculators.sheets import PROGRESS_EVERY
 
 
 def ask(fn, **args):
@@ -242,7 +243,7 @@ def test_a_big_ranking_upload_reports_reading_and_ranking(monkeypatch):
     stages = {json.loads(report)["stage"] for report in reports}
     assert "reading" in stages and any(stage.startswith("ranking") for stage in stages)
     messages = [json.loads(report)["message"] for report in reports]
-    assert "Ranking (jobs) big.csv: 5,000 of 12,000 rows…" in messages
+    assert f"Ranking (jobs) big.csv: {3 * PROGRESS_EVERY:,} of 12,000 rows…" in messages
 
 
 def test_a_shift_share_table_offers_the_classic_split_only():

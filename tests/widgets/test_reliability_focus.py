@@ -14,7 +14,7 @@ SCHEMES = {"light": "default", "dark": "slate"}
 CONTROLS = {
     "location-quotient": [
         "[data-calculator] input[type=radio]",
-        "[data-calculator] input[type=file]",
+        "[data-region-builder] input[type=file]",  # the region's drop zone
         "[data-calculator] select",
         "[data-calculator] [data-action=load-sample]",
         "[data-calculator] table[data-role=results] .calc-sort",
@@ -23,6 +23,7 @@ CONTROLS = {
     ],
     "ranking": [
         "[data-calculator] input[type=checkbox]",
+        "[data-calculator] input[type=file]",  # the ranking's table upload
         "[data-calculator] textarea",
         "[data-calculator] input[type=text]",
     ],

@@ -19,8 +19,21 @@ const start = async () => {
 };
 
 const describe = (error) => String(error?.message ?? error ?? "unknown error").split("\n")[0];
+let started = false;
+// Pyodide fetches its WebAssembly in a promise of its own; when that download fails, loadPyodide
+// rejects (reported below as the failed start) and the inner promise is left unhandled. Until the
+// engine has started, such a rejection is the same failure said twice (a retry starts a new
+// worker): keep it off the console.
+self.addEventListener("unhandledrejection", (event) => {
+  if (!started) event.preventDefault();
+});
 const ready = start();
-ready.catch((error) => self.postMessage({ type: "failed", message: describe(error) }));
+ready.then(
+  () => {
+    started = true;
+  },
+  (error) => self.postMessage({ type: "failed", message: describe(error) }),
+);
 
 const handle = async (data) => {
   const id = data?.id ?? null;

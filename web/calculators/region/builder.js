@@ -100,6 +100,13 @@ export const mountRegionBuilder = (root, runtime, region) => {
   };
 
   const take = async (atlas, chosenFiles) => {
+    // Said at once, before the engine answers: the reader sees the files were taken.
+    const count = chosenFiles.length;
+    summary.show({
+      kind: "reading",
+      count,
+      report: { message: `Checking ${count} ${count === 1 ? "file" : "files"}…` },
+    });
     // Python checks the files before they are read: a refusal names the file and the limit.
     const checked = await checkUploads(runtime, chosenFiles, "qcew");
     if (!checked.ok) {

@@ -76,6 +76,10 @@ const fileTable = (inspect, onRemove) => {
   ]);
 };
 
+// A problem as a sentence: capitalized, unless it starts with a file's name (written as it is).
+const sentence = (message, files) =>
+  files.some((name) => message.startsWith(name)) ? message : `${message[0].toUpperCase()}${message.slice(1)}`;
+
 const notesList = (notes) =>
   notes?.length
     ? el(
@@ -108,7 +112,7 @@ export const filesSummary = () => {
       const { meta } = view.inspect;
       const problems = meta.problems.map((problem) =>
         el("li", {}, [
-          `${problem.message[0].toUpperCase()}${problem.message.slice(1)}.`,
+          `${sentence(problem.message, problem.files)}.`,
           // The files, unless the message already names them all.
           problem.files.some((name) => !problem.message.includes(name))
             ? el("span", { class: "calc-hint", text: ` (${problem.files.join(", ")})` })
