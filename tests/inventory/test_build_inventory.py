@@ -1,4 +1,4 @@
-"""build_inventory.py: sorting, grouping, every validation error, and the command line."""
+"""build_inventory.py with tools/catalog.py: sorting, grouping, every validation error, the command line."""
 
 import os
 import shutil
