@@ -5,16 +5,13 @@ Most tests share the warm calculator page (each `calculators.open` puts the regi
 tests about reloads and storage are in test_region_storage.py.
 """
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from start_calculators.counties import county_view
 from start_calculators.qcew import bls_area_url
 from start_calculators.sample import SAMPLE_COUNTIES
-from support import SLOW, follow_link, results, wait_for_results
+from support import SLOW, cli, follow_link, results, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -23,18 +20,6 @@ DATA = ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew"
 ALL_FILES = sorted(DATA.glob("20*-annual-*.csv"))
 SAMPLE_FIPS = [fips for fips, _ in SAMPLE_COUNTIES]
 BUILDER = "[data-region-builder]"
-
-
-def cli(*args):
-    """The command line's JSON output: the reference the pages must match."""
-    done = subprocess.run(
-        [sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    return json.loads(done.stdout)
 
 
 def assert_matches_cli(widget, expected, key, columns):

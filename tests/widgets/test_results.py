@@ -5,31 +5,15 @@ several years. Every expected number comes from the Python package, never from t
 
 import csv
 import io
-import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
-from support import CALCULATORS, SLOW, results
+from support import CALCULATORS, SLOW, cli, results
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 PNG = b"\x89PNG\r\n\x1a\n"
-
-
-def cli(*args):
-    done = subprocess.run(
-        [sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    return json.loads(done.stdout)
 
 
 def engine(page, fn, args):

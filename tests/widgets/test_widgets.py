@@ -5,33 +5,18 @@ moves to its calculator through the site's own links. Tests about a start or a r
 own page.
 """
 
-import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from support import CALCULATORS, SLOW, follow_link, open_calculator, results, wait_for_results
+from support import CALCULATORS, SLOW, cli, follow_link, open_calculator, results, wait_for_results
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 # The sample's county files of its latest year: what a reader of the Columbus MSA would upload.
 SAMPLE = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2023-annual-*.csv"))
-
-
-def cli(*args):
-    """The command line's JSON output for the same input: the reference the widgets must match."""
-    done = subprocess.run(
-        [sys.executable, "-m", "start_calculators", *map(str, args), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    return json.loads(done.stdout)
 
 
 def assert_same(widget, expected, key, columns):

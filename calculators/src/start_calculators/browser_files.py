@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -76,15 +75,4 @@ async def call_async(
         request = await attach(request, list(buffers))
     except InputError as error:
         return protocol.dump({"id": request_id, "ok": False, "error": error.to_dict("page")})
-    steps = protocol.answer(FUNCTIONS, request)
-    last = time.monotonic()
-    while True:
-        try:
-            progress = next(steps)
-        except StopIteration as done:
-            response: dict[str, Any] = done.value
-            return protocol.dump(response)
-        if time.monotonic() - last >= protocol.YIELD_EVERY:
-            protocol.report(on_progress, request_id, progress)
-            await asyncio.sleep(0)
-            last = time.monotonic()
+    return await protocol.answer_async(FUNCTIONS, request, on_progress)

@@ -129,6 +129,14 @@ async def call_async(
     request, failed = parse_request(request_json)
     if failed is not None:
         return dump(failed)
+    return await answer_async(functions, request, on_progress)
+
+
+async def answer_async(
+    functions: Mapping[str, Entry], request: object, on_progress: Callable[[str], object] | None = None
+) -> str:
+    """The JSON answer to a parsed request, run to the end, handing control back to the page (and
+    reporting progress) every YIELD_EVERY seconds."""
     request_id = request.get("id") if isinstance(request, dict) else None
     steps = answer(functions, request)
     last = time.monotonic()

@@ -16,6 +16,7 @@ import {
   tickText,
   titled,
   wrap,
+  yGrid,
 } from "./svg.js";
 
 const MARGIN = { top: 46, right: 18, bottom: 46, left: 64 };
@@ -84,18 +85,7 @@ export const bubbleChart = ({ points, axes, formats, references = {}, quadrants 
         }),
       );
     }
-    for (const tick of ticks(...yd, 6)) {
-      root.append(
-        svg("line", { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick), class: "calc-svg__grid" }),
-        svg("text", {
-          x: plot.left - 6,
-          y: y(tick) + 4,
-          "text-anchor": "end",
-          class: "calc-svg__tick",
-          text: tickText(tick, formats.y),
-        }),
-      );
-    }
+    root.append(...yGrid(plot, y, yd, 6, formats.y));
     root.append(
       svg("text", {
         x: (plot.left + plot.right) / 2,

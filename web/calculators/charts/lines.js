@@ -1,7 +1,7 @@
 // Trend lines: a value by year for a few chosen industries, each line named at its right end.
 // Points resting on partly suppressed data are drawn hollow; a missing year breaks the line.
 import { display } from "../kit/format.js";
-import { domain, FONT_SIZE, linear, multiline, svg, ticks, tickText, titled, wrap } from "./svg.js";
+import { domain, FONT_SIZE, linear, multiline, svg, titled, wrap, yGrid } from "./svg.js";
 
 const MARGIN = { top: 24, bottom: 40, left: 64 };
 const LINE = FONT_SIZE + 1;
@@ -37,18 +37,7 @@ export const lineChart =
     const y = linear(yd, [plot.bottom, plot.top]);
     const root = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}` });
     root.append(svg("text", { x: 4, y: 12, class: "calc-svg__axis-title", text: axis }));
-    for (const tick of ticks(...yd, 5)) {
-      root.append(
-        svg("line", { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick), class: "calc-svg__grid" }),
-        svg("text", {
-          x: plot.left - 6,
-          y: y(tick) + 4,
-          "text-anchor": "end",
-          class: "calc-svg__tick",
-          text: tickText(tick, format),
-        }),
-      );
-    }
+    root.append(...yGrid(plot, y, yd, 5, format));
     for (const year of years) {
       root.append(
         svg("text", { x: x(year), y: plot.bottom + 18, "text-anchor": "middle", class: "calc-svg__tick", text: year }),

@@ -104,6 +104,19 @@ export const tickText = (value, format) => {
   return text;
 };
 
+// A horizontal grid line and its label at the left of the plot for each tick of `domain`.
+export const yGrid = (plot, y, domain, count, format) =>
+  ticks(...domain, count).flatMap((tick) => [
+    svg("line", { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick), class: "calc-svg__grid" }),
+    svg("text", {
+      x: plot.left - 6,
+      y: y(tick) + 4,
+      "text-anchor": "end",
+      class: "calc-svg__tick",
+      text: tickText(tick, format),
+    }),
+  ]);
+
 // The bounding box { x, y, width, height } of a label of text drawn with its anchor at (x, y).
 export const labelBox = (text, x, y, anchor = "start", size = FONT_SIZE) => {
   const width = textWidth(text, size);
