@@ -341,6 +341,6 @@ def test_a_failed_chart_and_a_failed_download_say_so_on_the_page(page, site_url)
     message = error_text(root)
     assert message.startswith("The chart could not be drawn (drawing is blocked here)") and "results table" in message
     page.evaluate("() => { URL.createObjectURL = () => { throw new Error('downloads are blocked here'); }; }")
-    root.locator("[data-action=download-csv]").click()
+    root.locator("[data-role=output] [data-action=download-csv]").click()
     root.locator("[data-role=error]").filter(has_text="The CSV file could not be saved").wait_for(timeout=SLOW)
     assert "downloads are blocked here" in error_text(root) and "Try the download again" in error_text(root)

@@ -233,7 +233,7 @@ def test_printing_a_calculator_prints_its_settings_and_results_not_its_form(calc
         assert root.locator("[data-role=output] [data-role=about]").is_visible()
         assert root.locator("table[data-role=results]").is_visible()
         # The table fits the printed page's width: nothing scrolls or is cut off.
-        wrap = root.locator("[data-role=output] .calc-table-wrap")
+        wrap = root.locator("[data-role=output] .calc-results-block > .calc-table-wrap")
         assert wrap.evaluate("node => node.scrollWidth <= node.clientWidth + 1")
         pdf = page.pdf(path=str(tmp_path / "lq.pdf"), format="Letter")
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))

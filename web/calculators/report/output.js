@@ -6,7 +6,7 @@
 import { chartBlock } from "../charts.js";
 import { el } from "../kit/dom.js";
 import { download } from "../kit/files.js";
-import { guard } from "../kit/messages.js";
+import { guard, showError } from "../kit/messages.js";
 import { partialTest, resultsTable } from "../table.js";
 
 // The about lines the source line and the suppression summary already say.
@@ -32,6 +32,14 @@ const suppressionParts = (meta) => [
   el("a", { href: "#suppressed-figures", text: "Here is what that means" }),
   ".",
 ];
+
+// A part folded away under `summary`. Material opens every details element of the page for
+// printing; a folded part prints only if the reader opened it (data-reader-open, see results.css).
+const foldedPart = (summary, content) => {
+  const details = el("details", { class: "calc-folded" }, [el("summary", { text: summary }), content]);
+  details.firstChild.addEventListener("click", () => details.toggleAttribute("data-reader-open", !details.open));
+  return details;
+};
 
 const CHART_FAILED = { what: "The chart could not be drawn", next: "Try again; the results table lists every value." };
 
@@ -64,14 +72,9 @@ export const outputPanel = (
   // Whether the table on the page is still the one hooks/prerender.py wrote (nothing drawn over it).
   let pristine = Boolean(found && results.table.tBodies.length);
 
-  const table = folded
-    ? el("details", { class: "calc-folded" }, [el("summary", { text: folded }), results.node])
-    : results.node;
+  const table = folded ? foldedPart(folded, results.node) : results.node;
   // A second panel on the page folds its settings away: the main one states them in full.
-  const settings =
-    role === "output"
-      ? about
-      : el("details", { class: "calc-folded" }, [el("summary", { text: "Data and settings" }), about]);
+  const settings = role === "output" ? about : foldedPart("Data and settings", about);
   node.append(source, settings, suppression, switchLabel, sortRule, table, downloads, chartArea);
   let sample = null;
   if (node.dataset.sample) {
@@ -174,6 +177,7 @@ export const outputPanel = (
     // table is taken over as it is; otherwise it is drawn from the view (no engine needed).
     adopt: (view, description = "the sample") => {
       sequence += 1;
+      if (errors) showError(errors, null); // what went wrong before is over: the sample shows
       if (pristine) {
         results.adopt(view.result, sort);
       } else {
