@@ -17,6 +17,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import expect
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -328,3 +330,19 @@ def big_upload_stays_responsive(page, tmp_path):
     chosen = [SAMPLE_QCEW / f"2023-annual-{county}.csv" for county in COUNTIES]
     wait_for_lqs(page, cli("lq", "--qcew", *chosen, "--level", "sector"))
     return page.evaluate("window.__long"), page.evaluate("window.__statuses")
+
+
+# --- Light and dark ----------------------------------------------------------------------------
+
+SCHEMES = {"light": "default", "dark": "slate"}  # Material's color schemes
+
+
+def choose_palette(page, scheme: str) -> None:
+    """Switch light/dark with the header's own toggle, as a reader would on a calculator page."""
+    wanted = SCHEMES[scheme]
+    if page.locator("body").get_attribute("data-md-color-scheme") != wanted:
+        # The one toggle shown switches to the other scheme (Material moves its title to a tooltip).
+        page.locator("form[data-md-component=palette] label:visible").click()
+        # Off the toggle, onto plain text: a hover tooltip (the toggle's, a heading link's) is not the page.
+        page.locator("[data-calculator] [data-role=status]").first.hover()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)

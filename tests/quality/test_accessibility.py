@@ -3,8 +3,7 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-from support import CALCULATORS
+from support import CALCULATORS, SCHEMES, choose_palette
 
 pytestmark = pytest.mark.browser
 
@@ -45,20 +44,6 @@ def test_pages_have_no_serious_accessibility_problems(page, site_url, path, sche
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + path)
     assert serious_violations(page) == []
-
-
-SCHEMES = {"light": "default", "dark": "slate"}
-
-
-def choose_palette(page, scheme):
-    """Switch light/dark with the header's own toggle, as a reader would on a page already open."""
-    wanted = SCHEMES[scheme]
-    if page.locator("body").get_attribute("data-md-color-scheme") != wanted:
-        # The one toggle shown switches to the other scheme (Material moves its title to a tooltip).
-        page.locator("[data-md-component=palette] label:visible").click()
-        # Off the toggle, onto plain text: a hover tooltip (the toggle's, a heading link's) is not the page.
-        page.locator("[data-calculator] [data-role=status]").first.hover()
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)
 
 
 @pytest.mark.parametrize("name", CALCULATORS)

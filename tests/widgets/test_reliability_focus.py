@@ -5,11 +5,10 @@ style: drawn (not "none"), at least 2 px wide, and at least 3:1 against the page
 """
 
 import pytest
-from playwright.sync_api import expect
+from support import SCHEMES, choose_palette
 
 pytestmark = pytest.mark.browser
 
-SCHEMES = {"light": "default", "dark": "slate"}
 # calculator -> controls to check (CSS selectors inside the calculator, or the page's content).
 CONTROLS = {
     "location-quotient": [
@@ -61,15 +60,6 @@ RING = """(element) => {
         background: `rgb(${Math.round(page.r)}, ${Math.round(page.g)}, ${Math.round(page.b)})`,
     };
 }"""
-
-
-def choose_palette(page, scheme):
-    """Switch light/dark with the header's own toggle (the one shown), as a reader would."""
-    wanted = SCHEMES[scheme]
-    if page.locator("body").get_attribute("data-md-color-scheme") != wanted:
-        page.locator("form[data-md-component=palette] label:visible").click()
-        page.mouse.move(0, 0)  # off the toggle: its tooltip gives the title back
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", wanted)
 
 
 @pytest.mark.parametrize("name", CONTROLS)
