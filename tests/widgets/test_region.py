@@ -140,7 +140,9 @@ def test_dropping_the_sample_files_at_once_gives_a_summary_and_the_cli_results(c
     follow_link(page, f"{calculators.site_url}calculators/growth/")
     wait_for_results(page, "growth")
     page.locator("[data-role=region-used]").filter(has_text="10 counties × 4 years").wait_for()
-    page.locator("[data-calculator=growth] [data-role=source]").filter(has_text="your region").wait_for(timeout=SLOW)
+    page.locator("[data-calculator=growth] [data-role=output] > [data-role=source]").filter(
+        has_text="your region"
+    ).wait_for(timeout=SLOW)
     expected = cli("growth", "--qcew", *ALL_FILES, "--min-size", "250")
     assert_matches_cli(results(page, "industry_code"), expected, "industry_code", ["start", "end", "percent_change"])
 
