@@ -1,6 +1,7 @@
 """MkDocs hook: build the calculators wheel and Pyodide lock, and put the Python runtime into the site.
 
-calculators/src -> wheel (python -m build) -> pyodide-lock.json (pyodide lockfile add-wheels, with
+calculators/src -> wheel (python -m build, plus bytecode for Pyodide's Python compiled by Pyodide
+under Node: hooks/wheel_pyc.py) -> pyodide-lock.json (pyodide lockfile add-wheels, with
 the optional openpyxl wheels) -> site/assets/pyodide/, beside the npm package's runtime files.
 Each step is skipped when its output is newer than its inputs, so `mkdocs serve` reloads stay quick.
 
@@ -70,7 +71,11 @@ def wheel() -> Path:
     # --no-isolation: setuptools is pinned in the project's .venv, and nothing is downloaded.
     run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", DIST, HERE)
     shutil.rmtree(HERE / "build", ignore_errors=True)
-    return sorted(DIST.glob("start_calculators-*-py3-none-any.whl"))[-1]
+    built_wheel = sorted(DIST.glob("start_calculators-*-py3-none-any.whl"))[-1]
+    # Bytecode for Pyodide's Python, compiled by Pyodide under Node: the browser then imports the
+    # package without compiling it (hooks/wheel_pyc.py).
+    run("node", ROOT / "hooks" / "wheel_pyc.mjs", built_wheel)
+    return built_wheel
 
 
 def sha256(path: Path) -> str:

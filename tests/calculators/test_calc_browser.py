@@ -261,3 +261,43 @@ def test_entry_points_that_read_files_are_generators_reporting_progress():
     assert len(seen) >= 10 and all(isinstance(step, Progress) for step in seen)
     assert {step.file for step in seen} == {item["name"] for item in files}
     assert table.rows == result("lq_qcew", files=uploads(msa_paths("2023")))["rows"]
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The names of the QCEW files actually read (not taken from the cache of parsed files), which starts empty."""
+    from start_calculators import qcew, years
+
+    monkeypatch.setattr(years, "_CACHE", {})
+    monkeypatch.setattr(years, "_cached_characters", [0])
+    names = []
+    real = qcew.iter_read_qcew
+
+    def counting(data, name, level=qcew.DEFAULT_LEVEL):
+        names.append(name)
+        return (yield from real(data, name, level))
+
+    monkeypatch.setattr(years, "iter_read_qcew", counting)
+    return names
+
+
+def test_the_lq_after_a_check_of_the_same_files_reads_none_again(reads):
+    files = uploads(msa_paths()[:10])
+    result("inspect_files", files=files)
+    assert len(reads) == 10
+    checked = len(reads)
+    lq = result("lq_qcew", files=files)
+    assert reads[checked:] == [] and lq["rows"]
+    # Other contents under the same name are read again.
+    changed = [dict(files[0], text=files[0]["text"].replace("\n", "\r\n"))]
+    result("inspect_files", files=changed)
+    assert reads[checked:] == [files[0]["name"]]
+
+
+def test_warming_reads_the_sample_once_so_its_recomputations_read_nothing(reads):
+    assert result("warm_sample") == {"files": 40}
+    assert len(reads) == 80  # the shift-share sample's level (sectors), then the default level
+    warmed = len(reads)
+    for kind in ("shift_share", "lq", "growth", "trend"):
+        result("sample_region", **{"as": kind})
+    assert reads[warmed:] == []

@@ -1,8 +1,11 @@
 """The build hooks' incremental steps (the wheel, the browser bundles) are skipped only when nothing changed."""
 
 import importlib.util
+import json
 import os
+import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,55 @@ def test_the_bundles_follow_the_browser_code(tmp_path, monkeypatch):
     os.utime(web / "site" / "x.js", (later + 60, later + 60))
     hook.bundle(out)
     assert "2" in bundle.read_text() and bundle.read_text() != "stale"
+
+
+# Under Node: Pyodide's Python imports the package from the wheel and reports what it had to compile.
+IMPORT_IN_PYODIDE = """
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "%(pyodide)s";
+const pyodide = await loadPyodide({ fullStdLib: false });
+pyodide.unpackArchive(new Uint8Array(readFileSync(%(wheel)r)), "wheel");
+console.log(pyodide.runPython(`
+import builtins, importlib.util, json, pathlib
+compiled = []
+original = builtins.compile
+def watching(source, filename, *args, **kwargs):
+    compiled.append(str(filename))
+    return original(source, filename, *args, **kwargs)
+builtins.compile = watching
+import start_calculators.browser, start_calculators.browser_files
+builtins.compile = original
+folder = pathlib.Path(start_calculators.__file__).parent
+def fresh(source):
+    cache = pathlib.Path(importlib.util.cache_from_source(str(source)))
+    return cache.exists() and cache.read_bytes()[:4] == importlib.util.MAGIC_NUMBER
+stale = [p.name for p in folder.glob("*.py") if not fresh(p)]
+json.dumps({"compiled": [name for name in compiled if "start_calculators" in name], "stale": stale})
+`));
+"""
+
+
+def test_the_wheel_carries_bytecode_that_pyodide_imports_without_compiling(built_site):
+    wheel = next((built_site / "assets" / "pyodide").glob("start_calculators-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        modules = sorted(name for name in names if name.startswith("start_calculators/") and name.endswith(".py"))
+        caches = {name: next((n for n in names if n.startswith(cache_prefix(name))), None) for name in modules}
+        assert all(caches.values()), [name for name, cache in caches.items() if not cache]
+        # PEP 552 flags 0b01: hash-based and unchecked, so unpacking (which sets new dates) cannot make them stale.
+        assert {archive.read(cache)[4:8] for cache in caches.values()} == {(1).to_bytes(4, "little")}
+    script = IMPORT_IN_PYODIDE % {
+        "pyodide": (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").as_uri(),
+        "wheel": str(wheel),
+    }
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report == {"compiled": [], "stale": []}
+    assert len(modules) > 40
+
+
+def cache_prefix(module: str) -> str:
+    """start_calculators/lq.py -> start_calculators/__pycache__/lq.cpython-"""
+    folder, _, file = module.rpartition("/")
+    return f"{folder}/__pycache__/{file.removesuffix('.py')}.cpython-"

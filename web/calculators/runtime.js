@@ -45,6 +45,7 @@ export class Runtime {
   #engine = null; // { post(message), stop() } of the running engine
   #ready = null;
   #heard = 0; // when the worker last said anything
+  #idle = new Set(); // onIdle callbacks still waiting for their moment
   #watch = null;
 
   // How long (ms) a worker may stay silent while a call waits before it counts as dead, and how
@@ -73,6 +74,13 @@ export class Runtime {
     const waiter = this.#pending.get(id);
     this.#pending.delete(id);
     waiter?.resolve(value);
+    this.#checkIdle();
+  }
+
+  // The engine is ready and nothing waits on it: each onIdle callback may use the moment.
+  #checkIdle() {
+    if (this.#pending.size > 0 || this.#state.stage !== "ready") return;
+    for (const use of this.#idle) if (use()) this.#idle.delete(use);
   }
 
   // Every waiting call gets its ok:false answer (a load gets its failure list).
@@ -266,6 +274,16 @@ export class Runtime {
 
   ready() {
     return this.#ready;
+  }
+
+  // use() whenever the engine is ready with nothing to do, until it returns true (it did its
+  // work): for background work that must not slow what the reader asked for.
+  onIdle(use) {
+    this.#idle.add(use);
+    this.#ready.then(
+      () => setTimeout(() => this.#checkIdle(), 0),
+      () => {},
+    );
   }
 
   // Where Python runs: "worker", "page" (the main thread, from disk) or null (not running).

@@ -29,5 +29,12 @@ once("runtime", () => {
   mountEach("[data-region-builder]", (root) => mountRegionBuilder(root, runtime, region));
   mountEach("[data-county-view]", (root) => mountCountyView(root, runtime, region));
   mountEach("[data-calculator]", (root) => CALCULATORS[root.dataset.calculator]?.(root, runtime, region));
+  // The sample on screen and nothing asked of the engine: it reads the sample into its cache, so
+  // the first recomputation on this or the next calculator page answers without reading it.
+  runtime.onIdle(() => {
+    if (!region.isSample() || region.isTaking()) return false;
+    runtime.call("warm_sample");
+    return true;
+  });
   return runtime;
 });

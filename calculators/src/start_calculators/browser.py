@@ -29,7 +29,8 @@ by the year in their rows) and optional national US000 files in `nation` (one fi
 - shift_share_qcew (or shift_share with files) {files, nation | reference, level, method}: method
   classic, esteban-marquillas or dynamic.
 - sample_region {as, ...}: the Columbus, OH MSA sample as files or any result above;
-  sample_info {}: its label, source, counties and BLS links; bls_links {areas, years, nation}.
+  sample_info {}: its label, source, counties and BLS links; bls_links {areas, years, nation};
+  warm_sample {}: reads the sample into the cache of parsed files (the page asks when idle).
 - about {meta | table}: {lines: [[label, value]], csv_name, xlsx_name}.
 The region builder's inspect_region and county_view are in browser_region.py.
 """

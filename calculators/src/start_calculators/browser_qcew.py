@@ -16,7 +16,7 @@ from .industry import iter_industry_table
 from .lq import Bands, make_bands
 from .lq_qcew import iter_lq_from_qcew
 from .progress import Progress, Steps
-from .qcew import NATION_AREA, bls_area_url
+from .qcew import DEFAULT_LEVEL, NATION_AREA, bls_area_url
 from .results import Table
 from .sample import (
     SAMPLE_COUNTIES,
@@ -30,7 +30,7 @@ from .sample import (
 )
 from .shift_qcew import iter_shift_share_from_qcew
 from .trend import iter_lq_change_from_qcew, iter_trend_from_qcew
-from .years import FileInput
+from .years import FileInput, iter_parse
 
 Args = dict[str, Any]
 Entry = Callable[[Args], Any]
@@ -227,6 +227,16 @@ def sample_region_fn(args: Args) -> Generator[Progress, None, Any]:
     return result
 
 
+def warm_sample_fn(args: Args) -> Steps[dict[str, Any]]:
+    """Reads the sample into the cache of parsed files, at the shift-share sample's level and then at
+    the default one, so the first recomputation of the sample on any calculator page answers at once.
+    The page asks for it when the engine has nothing else to do."""
+    files = sample_files()
+    for level in (SHIFT_SHARE_LEVEL, DEFAULT_LEVEL):
+        yield from iter_parse(files, level)
+    return {"files": len(files)}
+
+
 def sample_info_fn(args: Args) -> dict[str, Any]:
     """What the pages say about the sample, with the BLS links of its files."""
     counties = [{"fips": fips, "name": name} for fips, name in SAMPLE_COUNTIES]
@@ -285,6 +295,7 @@ QCEW_FUNCTIONS: dict[str, Entry] = {
     "shift_share_qcew": shift_share_qcew_fn,
     "sample_region": sample_region_fn,
     "sample_info": sample_info_fn,
+    "warm_sample": warm_sample_fn,
     "bls_links": bls_links_fn,
     "about": about_fn,
 }

@@ -11,9 +11,9 @@ from typing import Any
 
 from .errors import InputError
 from .progress import Steps, finish
-from .qcew import QcewFile, area_kind, iter_read_qcew
+from .qcew import QcewFile, area_kind
 from .results import Table, column
-from .years import FileInput
+from .years import FileInput, iter_parse
 
 
 @dataclass
@@ -116,7 +116,9 @@ def iter_inspect_files(files: Sequence[FileInput]) -> Steps[Table]:
     problems: list[Problem] = []
     for name, data in files:
         try:
-            item = yield from iter_read_qcew(data, name, "sector")
+            # At the calculators' default level and through their cache: the LQ that usually follows
+            # a check then finds the files already read.
+            [item] = yield from iter_parse([(name, data)])
         except InputError as error:
             error.file = error.file or name
             problems.append(Problem(str(error), [name]))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .numbers import parse_number
 from .sheets import Sheet
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 TIE_RULES = ("eq", "avg")
 MISSING_RULES = ("exclude", "last")
@@ -57,6 +60,9 @@ def _factors(sheet: Sheet, numeric: Mapping[str, list[float | None]], factors: S
 
 
 def _weights(factors: Sequence[str], weights: Mapping[str, object] | None) -> dict[str, Fraction]:
+    # Imported here: the engine's start in the browser does not pay for fractions until a ranking.
+    from fractions import Fraction
+
     weight = {name: Fraction(1) for name in factors}
     for name, raw in (weights or {}).items():
         if name not in factors:

@@ -17,7 +17,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from statistics import median
 from typing import Any
 
 from .errors import InputError
@@ -118,6 +117,14 @@ def _is_number(value: Cell) -> bool:
     return True
 
 
+def _median(values: Sequence[float]) -> float:
+    # Not statistics.median: importing statistics (with fractions, random, decimal) is a noticeable
+    # part of the engine's start in the browser.
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def _highlight(
     ranks: Sequence[Rank], values: Sequence[float | None], rule: str, top_n: int, higher_is_better: bool
 ) -> list[bool | None]:
@@ -127,7 +134,7 @@ def _highlight(
     if rule == "third":
         cutoff = math.ceil(len(present) / 3)
         return [None if rank is None else rank <= cutoff for rank in ranks]
-    middle = median(present) if present else 0.0
+    middle = _median(present) if present else 0.0
     return [None if value is None else (value > middle if higher_is_better else value < middle) for value in values]
 
 

@@ -129,6 +129,10 @@ export const chartBlock = (name) => {
 
   return {
     node,
+    // Another name for the downloads (the settings arrived after the drawing): no new drawing.
+    rename: (file) => {
+      if (spec) spec = { ...spec, file };
+    },
     show: (next) => {
       spec = next;
       node.hidden = false;

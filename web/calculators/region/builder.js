@@ -99,7 +99,9 @@ export const mountRegionBuilder = (root, runtime, region) => {
     announce(`Files discarded; the calculators still use ${using()}.`);
   };
 
-  const take = async (atlas, chosenFiles) => {
+  const take = (atlas, chosenFiles) => region.whileTaking(() => takeFiles(atlas, chosenFiles));
+
+  const takeFiles = async (atlas, chosenFiles) => {
     // Said at once, before the engine answers: the reader sees the files were taken.
     const count = chosenFiles.length;
     summary.show({
@@ -122,7 +124,7 @@ export const mountRegionBuilder = (root, runtime, region) => {
       return;
     }
     const base = held?.files ?? region.current().data?.files ?? [];
-    check(atlas, merge(base, added), added);
+    await check(atlas, merge(base, added), added);
   };
 
   // --- The span of years --------------------------------------------------------------------
@@ -258,7 +260,7 @@ export const mountRegionBuilder = (root, runtime, region) => {
       }),
     );
     render(region.current());
-    const reply = await runtime.call("sample_info", {}).catch(() => null);
+    const reply = await region.sampleInfo(runtime).catch(() => null);
     if (reply?.ok && !stopped) showSample(reply.result);
   };
 

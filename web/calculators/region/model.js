@@ -27,6 +27,8 @@ export class RegionModel {
   #storageListeners = new Set();
   #storage = { ok: true, message: "" };
   #ready;
+  #taking = 0; // files being checked and read, not yet the region
+  #sampleInfo = null;
 
   constructor() {
     onStorageProblem((message) => this.#setStorage(false, message));
@@ -45,6 +47,30 @@ export class RegionModel {
   // True when the region is the sample (no files loaded).
   isSample() {
     return this.#region.data === null;
+  }
+
+  // True while the builder checks and reads files the reader added.
+  isTaking() {
+    return this.#taking > 0;
+  }
+
+  // Runs work() (the builder taking files), counted by isTaking().
+  async whileTaking(work) {
+    this.#taking += 1;
+    try {
+      return await work();
+    } finally {
+      this.#taking -= 1;
+    }
+  }
+
+  // Python's sample_info answer, asked once per window (a failed answer is asked for again).
+  sampleInfo(runtime) {
+    this.#sampleInfo ??= runtime.call("sample_info", {}).then((reply) => {
+      if (!reply?.ok) this.#sampleInfo = null;
+      return reply;
+    });
+    return this.#sampleInfo;
   }
 
   // listener(region, change) on every change ("selection", "data", "span"); returns a stop function.

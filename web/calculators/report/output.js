@@ -104,9 +104,10 @@ export const outputPanel = (
     );
   }
 
+  const stem = () => (names.csv ?? "start-results.csv").replace(/\.csv$/, "");
   const redraw = () => {
     const result = results.current();
-    const specs = result ? charts(result, (names.csv ?? "start-results.csv").replace(/\.csv$/, "")) : {};
+    const specs = result ? charts(result, stem()) : {};
     for (const [name, block] of blocks) if (!specs[name]) block.clear();
     for (const [name, spec] of Object.entries(specs)) {
       if (!blocks.has(name)) {
@@ -115,6 +116,13 @@ export const outputPanel = (
       }
       if (spec) guard(errors, CHART_FAILED, () => blocks.get(name).show(spec));
     }
+  };
+
+  // The settings' file names arrived after the charts were drawn: only their downloads' names change.
+  const renameCharts = () => {
+    const result = results.current();
+    const specs = result ? charts(result, stem()) : {};
+    for (const [name, block] of blocks) if (specs[name]) block.rename(specs[name].file);
   };
 
   const showSuppression = (result) => {
@@ -168,7 +176,7 @@ export const outputPanel = (
       if (mine !== sequence) return;
       if (reply?.ok) {
         showAbout(reply.result);
-        redraw(); // the charts' file names carry the settings too
+        renameCharts(); // the charts' file names carry the settings too
       } else {
         about.hidden = true; // never the settings of an earlier result
       }

@@ -1,0 +1,69 @@
+"""Work the engine does when nobody waits: it reads the sample ahead while the sample is on screen,
+and never while the reader's own files are being taken."""
+
+from pathlib import Path
+
+import pytest
+from conftest import assert_clean
+from support import SLOW, PageLog, follow_link
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES_2023 = sorted((ROOT / "calculators" / "src" / "start_calculators" / "data" / "qcew").glob("2023-annual-*.csv"))
+# Installed before the page's scripts: every request the page posts to its engine worker, in order.
+LOG_CALLS = """
+  const Real = Worker;
+  window.__calls = [];
+  window.Worker = class extends Real {
+    postMessage(message, ...rest) {
+      if (message?.type === 'call') window.__calls.push(message.fn);
+      return super.postMessage(message, ...rest);
+    }
+  };
+"""
+
+
+@pytest.fixture
+def logged(browser):
+    """A fresh context and page (a cold engine) that logs its calls, checked when the test ends."""
+    context = browser.new_context()
+    page = context.new_page()
+    log = PageLog.of(page)
+    page.add_init_script(LOG_CALLS)
+    yield page
+    context.close()
+    assert_clean(log)
+
+
+def calls(page):
+    return page.evaluate("window.__calls")
+
+
+def test_with_the_sample_on_screen_an_idle_engine_reads_it_ahead_once(logged, site_url):
+    page = logged
+    page.goto(site_url + "calculators/location-quotient/", wait_until="domcontentloaded", timeout=SLOW)
+    page.wait_for_function("() => window.__calls.includes('warm_sample')", timeout=SLOW)
+    before = calls(page)
+    # Asked only after what the page itself needed at the start (the sample's description, the county view).
+    assert before.index("warm_sample") == len(before) - 1 and {"sample_info", "county_view"} <= set(before)
+    # The next calculator page answers from it, and asks neither for warming nor the description again.
+    follow_link(page, site_url + "calculators/shift-share/")
+    page.locator("[data-role=method]").select_option("esteban-marquillas")
+    page.locator("[data-calculator=shift-share] [data-role=output][data-shown=engine]").wait_for(timeout=SLOW)
+    after = calls(page)[len(before) :]
+    assert "sample_region" in after and "warm_sample" not in after and "sample_info" not in after
+
+
+def test_files_added_before_the_engine_is_ready_are_never_slowed_by_warming(logged, site_url):
+    page = logged
+    page.goto(site_url + "calculators/location-quotient/", wait_until="commit", timeout=SLOW)
+    upload = page.locator("[data-region-builder] input[type=file][data-role=upload]")
+    upload.set_input_files([str(path) for path in FILES_2023], timeout=SLOW)
+    page.locator("[data-calculator=location-quotient] [data-role=output][data-shown=engine]").wait_for(timeout=SLOW)
+    # The result's settings (`about`) come last: by then the engine has been idle with the files in use.
+    page.wait_for_function("() => window.__calls.at(-1) === 'about'", timeout=SLOW)
+    page.wait_for_timeout(500)
+    made = calls(page)
+    assert made.index("check_uploads") < made.index("inspect_region") < made.index("lq_qcew")
+    assert "warm_sample" not in made
