@@ -252,3 +252,40 @@ def test_a_shift_share_table_offers_the_classic_split_only():
     assert ask("shift_share", **args, method="classic")["ok"]
     error = ask("shift_share", **args, method="dynamic")["error"]
     assert error["column"] == "method" and error["message"].startswith("Method: ")
+
+
+def test_background_work_steps_aside_while_another_request_is_answered():
+    """A background request (warm_sample) takes no step while another request is being answered."""
+    seen = []  # for each background step: how many other requests were being answered
+
+    def warming(args):
+        for step in range(30):
+            seen.append(protocol._foreground[0])
+            time.sleep(protocol.YIELD_EVERY / 4)  # it hands control back every few steps
+            yield Progress("sample", step)
+        return {"steps": 30}
+
+    def reader(args):
+        for step in range(4):
+            time.sleep(protocol.YIELD_EVERY)  # long steps: it hands control back after each
+            yield Progress("upload", step)
+        return {"steps": 4}
+
+    functions = {"warm_sample": warming, "reader": reader}
+    finished = []
+
+    async def run(fn):
+        answer = json.loads(await protocol.answer_async(functions, {"id": fn, "fn": fn, "args": {}}))
+        assert answer["ok"], answer
+        finished.append(fn)
+
+    async def both():
+        warm = asyncio.ensure_future(run("warm_sample"))
+        await asyncio.sleep(0)  # the background work has begun
+        await run("reader")
+        await warm
+
+    asyncio.run(both())
+    assert finished == ["reader", "warm_sample"]
+    assert len(seen) == 30 and set(seen) == {0}
+    assert protocol._foreground == [0]

@@ -24,6 +24,11 @@ from .results import Table
 Entry = Callable[[dict[str, Any]], Any]
 # The page stays responsive when Python hands control back at least this often (seconds).
 YIELD_EVERY = 0.04
+# Requests that only prepare for later ones (warm_sample): they step aside while any other request
+# is being answered, so what the reader asked for waits behind them for one slice at most.
+BACKGROUND = frozenset({"warm_sample"})
+STEP_ASIDE = 0.01  # seconds between looks at whether the other requests are done
+_foreground = [0]  # requests other than background ones being answered now
 
 
 def error_answer(request_id: object, message: str, hint: str | None = None) -> dict[str, Any]:
@@ -138,18 +143,27 @@ async def answer_async(
     """The JSON answer to a parsed request, run to the end, handing control back to the page (and
     reporting progress) every YIELD_EVERY seconds."""
     request_id = request.get("id") if isinstance(request, dict) else None
-    steps = answer(functions, request)
-    last = time.monotonic()
-    while True:
-        try:
-            progress = next(steps)
-        except StopIteration as done:
-            response: dict[str, Any] = done.value
-            return dump(response)
-        if time.monotonic() - last >= YIELD_EVERY:
-            report(on_progress, request_id, progress)
-            await asyncio.sleep(0)
-            last = time.monotonic()
+    background = isinstance(request, dict) and request.get("fn") in BACKGROUND
+    if not background:
+        _foreground[0] += 1
+    try:
+        steps = answer(functions, request)
+        last = time.monotonic()
+        while True:
+            while background and _foreground[0]:
+                await asyncio.sleep(STEP_ASIDE)
+            try:
+                progress = next(steps)
+            except StopIteration as done:
+                response: dict[str, Any] = done.value
+                return dump(response)
+            if time.monotonic() - last >= YIELD_EVERY:
+                report(on_progress, request_id, progress)
+                await asyncio.sleep(0)
+                last = time.monotonic()
+    finally:
+        if not background:
+            _foreground[0] -= 1
 
 
 def report(on_progress: Callable[[str], object] | None, request_id: object, progress: Progress) -> None:
