@@ -1,10 +1,13 @@
-"""Work the engine does when nobody waits: it reads the sample ahead while the sample is on screen,
-and never while the reader's own files are being taken."""
+"""Work done when nobody waits: the engine reads the sample ahead while the sample is on screen (never
+while the reader's own files are being taken), and the site search builds its index once the engine
+is idle, or at once when the reader searches."""
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import assert_clean
+from playwright.sync_api import expect
 from support import SLOW, PageLog, follow_link
 
 pytestmark = pytest.mark.browser
@@ -67,3 +70,34 @@ def test_files_added_before_the_engine_is_ready_are_never_slowed_by_warming(logg
     made = calls(page)
     assert made.index("check_uploads") < made.index("inspect_region") < made.index("lq_qcew")
     assert "warm_sample" not in made
+
+
+def test_the_search_builds_its_index_once_the_engine_is_idle(logged, site_url):
+    page = logged
+    page.goto(site_url + "calculators/growth/", wait_until="domcontentloaded", timeout=SLOW)
+    index = re.compile(r"/javascripts/workers/search\.\w+\.min\.js$")
+    page.wait_for_function("() => window.__calls.length > 0", timeout=SLOW)
+    assert not any(index.search(url) for url in page.log.requests)  # held while the engine starts
+    # Then, the first answers given and a quiet second passed, Material's search worker loads its
+    # index: well before the worker's own fallback (20 s after the page asked for a search worker).
+    waited = 0
+    while not any(index.search(url) for url in page.log.requests) and waited < 10_000:
+        page.wait_for_timeout(250)
+        waited += 250
+    assert any(index.search(url) for url in page.log.requests), waited
+
+
+def test_a_search_typed_while_the_engine_starts_is_answered(new_context, site_url):
+    context = new_context()
+    page = context.new_page()
+    PageLog.of(page)
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: the engine stays starting
+    page.goto(site_url + "calculators/growth/", wait_until="domcontentloaded", timeout=SLOW)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("intermediary")
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"^\d+ matching documents?$"), timeout=30000
+    )
+    status = page.locator("[data-calculator=growth] [data-role=status]")
+    assert "Ready" not in status.inner_text()

@@ -28,6 +28,14 @@ const loadScript = (src) =>
     document.head.append(tag);
   });
 
+// Tells the site search, held back on calculator pages (web/pages/search-worker.js), that the
+// engine is "idle" or "failed": it may start building its index.
+const announce = (word) => {
+  const channel = new BroadcastChannel(ENGINE_CHANNEL);
+  channel.postMessage(word);
+  channel.close();
+};
+
 const parseAnswer = (id, json) => {
   try {
     return JSON.parse(json);
@@ -46,6 +54,8 @@ export class Runtime {
   #ready = null;
   #heard = 0; // when the worker last said anything
   #idle = new Set(); // onIdle callbacks still waiting for their moment
+  #quiet = null; // the timer that lets the site search start
+  #saidIdle = false;
   #watch = null;
 
   // How long (ms) a worker may stay silent while a call waits before it counts as dead, and how
@@ -53,6 +63,7 @@ export class Runtime {
   // is this quiet; a test may lower them.
   silenceLimit = 90 * SECOND;
   startLimit = 240 * SECOND;
+  quietBeforeSearch = SECOND;
 
   // assets: the URL of the site's assets/ folder.
   constructor(assets) {
@@ -62,12 +73,8 @@ export class Runtime {
   #emit(stage, error = null) {
     this.#state = { stage, error };
     for (const listener of this.#listeners) listener(this.#state, STAGES[stage] ?? "");
-    if (stage === "ready" || stage === "failed") {
-      // The site search, held back on calculator pages (web/pages/search-worker.js), may start.
-      const channel = new BroadcastChannel(ENGINE_CHANNEL);
-      channel.postMessage(stage);
-      channel.close();
-    }
+    if (stage === "failed") announce(stage);
+    if (stage === "ready") this.#checkIdle();
   }
 
   #settle(id, value) {
@@ -77,10 +84,19 @@ export class Runtime {
     this.#checkIdle();
   }
 
-  // The engine is ready and nothing waits on it: each onIdle callback may use the moment.
+  // The engine is ready and nothing waits on it: each onIdle callback may use the moment (Python
+  // puts such work aside when a request comes). Once it has stayed so for quietBeforeSearch ms,
+  // the page says so (the site search, held back, starts building its index in its own worker).
   #checkIdle() {
     if (this.#pending.size > 0 || this.#state.stage !== "ready") return;
     for (const use of this.#idle) if (use()) this.#idle.delete(use);
+    if (this.#saidIdle || this.#pending.size > 0) return;
+    clearTimeout(this.#quiet);
+    this.#quiet = setTimeout(() => {
+      if (this.#pending.size > 0 || this.#saidIdle) return;
+      this.#saidIdle = true;
+      announce("idle");
+    }, this.quietBeforeSearch);
   }
 
   // Every waiting call gets its ok:false answer (a load gets its failure list).
@@ -277,13 +293,10 @@ export class Runtime {
   }
 
   // use() whenever the engine is ready with nothing to do, until it returns true (it did its
-  // work): for background work that must not slow what the reader asked for.
+  // work): for background work, which Python puts aside while a request is answered.
   onIdle(use) {
     this.#idle.add(use);
-    this.#ready.then(
-      () => setTimeout(() => this.#checkIdle(), 0),
-      () => {},
-    );
+    this.#checkIdle();
   }
 
   // Where Python runs: "worker", "page" (the main thread, from disk) or null (not running).
