@@ -2,7 +2,8 @@
 
 calculators/src -> wheel (python -m build, plus bytecode for Pyodide's Python compiled by Pyodide
 under Node: hooks/wheel_pyc.py) -> pyodide-lock.json (pyodide lockfile add-wheels, with
-the optional openpyxl wheels) -> site/assets/pyodide/, beside the npm package's runtime files.
+the optional openpyxl wheels) and a memory snapshot of Pyodide with the wheel imported
+(hooks/snapshot.mjs) -> site/assets/pyodide/, beside the npm package's runtime files.
 Each step is skipped when its output is newer than its inputs, so `mkdocs serve` reloads stay quick.
 
 openpyxl (and its one dependency, et_xmlfile) reads the XLSX tables readers upload. Pyodide's own
@@ -110,6 +111,17 @@ def lock(built_wheel: Path) -> Path:
     return target
 
 
+def snapshot(built_wheel: Path) -> Path:
+    """Pyodide's memory with the calculators imported, gzipped, beside the wheel: the page starts
+    Python from it instead of from scratch (hooks/snapshot.mjs)."""
+    target = DIST / project.SNAPSHOT
+    runtime = NODE / "pyodide" / "pyodide.asm.wasm"
+    if target.exists() and target.stat().st_mtime >= newest([built_wheel, runtime, ROOT / "hooks" / "snapshot.mjs"]):
+        return target
+    run("node", ROOT / "hooks" / "snapshot.mjs", built_wheel, target)
+    return target
+
+
 def copy(source: Path, target: Path) -> None:
     """Copy unless an identical-looking file is already there (size and mtime)."""
     if (
@@ -127,7 +139,9 @@ def on_pre_build(config, **kwargs):
     missing = [name for name in project.RUNTIME_FILES if not (NODE / "pyodide" / name).exists()]
     if missing:
         raise PluginError(f"node_modules/pyodide lacks {', '.join(missing)}: run `make setup` (npm ci)")
-    lock(wheel())
+    built_wheel = wheel()
+    lock(built_wheel)
+    snapshot(built_wheel)
 
 
 def on_post_build(config, **kwargs):
@@ -140,3 +154,4 @@ def on_post_build(config, **kwargs):
     for extra in optional_wheels():
         copy(extra, site / "pyodide" / extra.name)
     copy(lock(built_wheel), site / "pyodide" / "pyodide-lock.json")
+    copy(snapshot(built_wheel), site / "pyodide" / project.SNAPSHOT)

@@ -16,13 +16,13 @@ import zipfile
 from pathlib import Path
 
 from offline_pack import PackError, write_pack
-from project import DIST, ROOT, RUNTIME_FILES, zip_name
+from project import DIST, ROOT, RUNTIME_FILES, SNAPSHOT, zip_name
 
 # Files an offline reader never loads: source maps, the gzipped sitemap, the JSON search index
 # (from disk the index is read from search_index.js), and the runtime files the pack replaces.
 SKIP_SUFFIXES = (".map", ".xml.gz")
 SKIP_PATHS = {"search/search_index.json"}
-SKIP_RUNTIME = {*RUNTIME_FILES, "pyodide-lock.json"}
+SKIP_RUNTIME = {*RUNTIME_FILES, SNAPSHOT, "pyodide-lock.json"}
 
 
 def build_site(site_dir: Path) -> None:

@@ -8,7 +8,8 @@ each handing its part over on the site's one global, StartToolkit:
 - pyodide-asm.js: pyodide.asm.mjs bundled by esbuild as an IIFE (StartToolkit.pyodideAsm);
 - pack.js: the lock, trimmed to the packages this site ships, and the list of packed files
   (StartToolkit.offlinePack);
-- <file>.js: the wasm, the stdlib zip and every shipped wheel, base64 in a string
+- <file>.js: the wasm, the stdlib zip, the engine's memory snapshot and every shipped wheel, base64
+  in a string
   (StartToolkit.offlineFiles[<file>]).
 """
 
@@ -20,7 +21,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from project import PACKED_RUNTIME_FILES, ROOT
+from project import PACKED_RUNTIME_FILES, ROOT, SNAPSHOT
 
 NODE = ROOT / "node_modules"
 NAMESPACE = "StartToolkit"
@@ -97,7 +98,7 @@ def write_pack(site_dir: Path) -> Path:
     out.mkdir(parents=True)
 
     lock = shipped_lock(pyodide_dir)
-    types = dict(PACKED_RUNTIME_FILES)
+    types = {**PACKED_RUNTIME_FILES, SNAPSHOT: "application/gzip"}
     types.update({entry["file_name"]: WHEEL_TYPE for entry in lock["packages"].values()})
     files = {}
     for name, content_type in sorted(types.items()):

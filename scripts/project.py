@@ -20,6 +20,9 @@ RUNTIME_FILES = {
 }
 # The ones the offline pack carries as data (the two modules become classic scripts instead).
 PACKED_RUNTIME_FILES = {name: kind for name, kind in RUNTIME_FILES.items() if not name.endswith(".mjs")}
+# Pyodide's memory with the calculators imported, gzipped, made by the build (hooks/snapshot.mjs) and
+# served beside the runtime; web/calculators/engine.js names it too.
+SNAPSHOT = "engine.snapshot.gz"
 
 
 def version() -> str:

@@ -42,6 +42,7 @@ def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_z
         "assets/pyodide/offline/pyodide-asm.js",
         "assets/pyodide/offline/pyodide.asm.wasm.js",
         "assets/pyodide/offline/python_stdlib.zip.js",
+        "assets/pyodide/offline/engine.snapshot.gz.js",
     ]:
         assert top + needed in names, needed
 
@@ -111,11 +112,16 @@ def test_the_inventory_filter_works_from_disk(page, offline_copy):
 
 @pytest.mark.browser
 def test_the_lq_calculator_from_disk_shows_the_served_sites_values(page, offline_copy, calculators):
-    # From disk the runtime takes the main-thread path, with the same widget and status line.
+    # From disk the runtime takes the main-thread path, with the same widget and status line, and
+    # starts Python from the packed snapshot.
+    console = []
+    page.on("console", lambda message: console.append(message.text))
     open_calculator(page, (offline_copy / "calculators" / "location-quotient.html").as_uri(), "location-quotient")
     offline = results(page, "industry_code")
     assert_only_local_requests(page)
     assert not [url for url in page.log.requests if url.endswith("/assets/web/worker.js")], "no worker from disk"
+    assert any(url.endswith("/offline/engine.snapshot.gz.js") for url in page.log.requests)
+    assert not [text for text in console if "without its snapshot" in text], console
 
     calculators.open("location-quotient")
     served = results(calculators.page, "industry_code")

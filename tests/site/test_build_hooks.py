@@ -136,3 +136,50 @@ def cache_prefix(module: str) -> str:
     """start_calculators/lq.py -> start_calculators/__pycache__/lq.cpython-"""
     folder, _, file = module.rpartition("/")
     return f"{folder}/__pycache__/{file.removesuffix('.py')}.cpython-"
+
+
+def test_a_new_wheel_makes_a_new_snapshot(package):
+    hook, _, wheel = package
+    snapshot = wheel.parent / hook.project.SNAPSHOT
+    snapshot.write_bytes(b"snapshot")
+    later = time.time() + 60
+    os.utime(snapshot, (later, later))
+    assert hook.snapshot(wheel) == snapshot and hook.builds == []  # newer than the wheel: kept
+    os.utime(wheel, (later + 60, later + 60))
+    hook.snapshot(wheel)
+    assert len(hook.builds) == 1 and "snapshot.mjs" in str(hook.builds[0][1])
+
+
+# Under Node: Pyodide starts from the site's snapshot, installs the wheel as the page does, and answers.
+START_FROM_SNAPSHOT = """
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { loadPyodide } from "%(pyodide)s";
+const pyodide = await loadPyodide({ fullStdLib: false, _loadSnapshot: gunzipSync(readFileSync(%(snapshot)r)) });
+const before = pyodide.runPython("import sys; 'start_calculators.browser' in sys.modules");
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+pyodide.unpackArchive(new Uint8Array(readFileSync(%(wheel)r)), "wheel", { extractDir: sitePackages });
+const answer = pyodide.runPython(`
+import start_calculators.browser as browser
+browser.call('{"id": 1, "fn": "sample_region", "args": {"as": "lq"}}')
+`);
+console.log(JSON.stringify({ before, answer: JSON.parse(answer) }));
+"""
+
+
+def test_the_snapshot_starts_python_with_the_calculators_imported(built_site):
+    from start_calculators import browser
+
+    folder = built_site / "assets" / "pyodide"
+    script = START_FROM_SNAPSHOT % {
+        "pyodide": (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").as_uri(),
+        "snapshot": str(folder / "engine.snapshot.gz"),
+        "wheel": str(next(folder.glob("start_calculators-*.whl"))),
+    }
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["before"] is True  # imported before any file of the package was there
+    expected = json.loads(browser.call(json.dumps({"id": 1, "fn": "sample_region", "args": {"as": "lq"}})))
+    assert report["answer"]["ok"] and len(expected["result"]["rows"]) > 50
+    assert report["answer"]["result"]["rows"] == expected["result"]["rows"]

@@ -8,6 +8,21 @@ export const ENGINE_CHANNEL = "start-toolkit-engine";
 
 const fileName = (url) => String(url).split("/").pop();
 
+// Pyodide's memory with the calculators already imported, made by the build (hooks/snapshot.mjs)
+// and served gzipped beside the runtime (scripts/project.py names it too).
+export const SNAPSHOT = "engine.snapshot.gz";
+
+// The snapshot's bytes. A server that sends it with Content-Encoding: gzip has already unzipped it,
+// so only bytes that still start with gzip's magic number are unzipped here.
+const fetchSnapshot = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not download ${fileName(url)} (HTTP ${response.status})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const unzipped = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(unzipped).arrayBuffer());
+};
+
 // Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296).
 // So ask the server for the runtime's big files first: a missing one rejects at once, and the
 // status line can say so and offer a retry. Hosts that refuse HEAD (405, 501) are given the
@@ -84,9 +99,21 @@ const answerRequest = async ({ browser, withFiles }, message, onProgress, pause)
 export const startEngine = async ({ loadPyodide, options, onStatus, failure }) => {
   onStatus("starting");
   // Listing the wheel here lets Pyodide fetch it while Python boots; its sha256 from the lock
-  // file is checked (Pyodide's default) before it is installed.
-  const loading = loadPyodide({ fullStdLib: false, packages: ["start-calculators"], ...options });
+  // file is checked (Pyodide's default) before it is installed. From the snapshot the modules are
+  // already imported, and the wheel brings their files (the sample's data among them).
+  const settings = { fullStdLib: false, packages: ["start-calculators"], ...options };
+  const snapshot = fetchSnapshot(new URL(SNAPSHOT, options.indexURL));
+  snapshot.catch(() => {}); // loadPyodide reads a failed download as a failed start, handled below
+  // The snapshot only saves time: when it cannot be read or does not fit this runtime, Python
+  // starts from scratch as it would without one.
+  const loading = loadPyodide({ ...settings, _loadSnapshot: snapshot }).catch((error) => {
+    console.warn(`The calculator engine starts without its snapshot (${describe(error)}).`);
+    return loadPyodide(settings);
+  });
   const pyodide = await (failure ? Promise.race([loading, failure]) : loading);
+  // Pyodide only logs a wheel that failed to install (a failed integrity check...). From the
+  // snapshot the modules are in memory all the same, but not the sample's data: no start.
+  if (!pyodide.loadedPackages["start-calculators"]) throw new Error("the calculators' package could not be installed");
   onStatus("packages");
   const python = {
     browser: pyodide.pyimport("start_calculators.browser"),
