@@ -8,7 +8,7 @@ import { ENGINE_CHANNEL, failsIfUnreachable, failureAnswer, startEngine } from "
 import { packFiles } from "./kit/requests.js";
 
 export const STAGES = {
-  downloading: "Downloading the calculator engine (about 5 MB, once)…",
+  downloading: "Downloading the calculator engine (14 to 21 MB, once)…",
   starting: "Starting Python…",
   packages: "Loading the calculators…",
   ready: "Ready. Your data stays in this browser.",
