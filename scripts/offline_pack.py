@@ -1,13 +1,16 @@
 """Write the file:// Pyodide runtime pack into a built offline site, under assets/pyodide/offline/.
 
 Chromium blocks fetch and module imports on pages opened from disk, so everything the calculators
-need arrives as classic scripts (read by web/offline/loader.js, bundled as assets/web/offline.js),
+need arrives as classic scripts (read by web/offline/loader.js, part of assets/web/calculators.js),
 each handing its part over on the site's one global, StartToolkit:
 
 - pyodide.js: the npm package's classic loader (sets window.loadPyodide, Pyodide's own global);
 - pyodide-asm.js: pyodide.asm.mjs bundled by esbuild as an IIFE (StartToolkit.pyodideAsm);
 - pack.js: the lock, trimmed to the packages this site ships, and the list of packed files
   (StartToolkit.offlinePack);
+- worker.js: the source of the engine's worker, as text (StartToolkit.offlineWorker): the two
+  scripts above and assets/web/offline-worker.js, joined into the one classic script the page
+  starts as a worker from a Blob (the only worker Chromium allows a page on disk);
 - <file>.js: the wasm, the stdlib zip, the engine's memory snapshot and every shipped wheel, base64
   in a string
   (StartToolkit.offlineFiles[<file>]).
@@ -89,6 +92,21 @@ def copy_classic_loader(target: Path) -> None:
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_worker_source(out: Path, worker_bundle: Path) -> None:
+    """worker.js: Pyodide's classic loader, its bundled runtime and the worker's bundle as one text.
+    Pyodide refuses classic workers, which it detects by a working importScripts; this worker
+    never loads a script (the page sends every file), so it gets an importScripts that fails."""
+    if not worker_bundle.is_file():
+        raise PackError(f"{worker_bundle} is missing: was the site built with its hooks?")
+    prelude = "self.importScripts = () => { throw new Error('this worker loads no scripts'); };"
+    parts = [prelude, *(path.read_text(encoding="utf-8") for path in (out / "pyodide.js", out / "pyodide-asm.js"))]
+    parts.append(worker_bundle.read_text(encoding="utf-8"))
+    source = json.dumps("\n;\n".join(parts))
+    (out / "worker.js").write_text(
+        f"self.{NAMESPACE} ??= {{}};\nself.{NAMESPACE}.offlineWorker = {source};\n", encoding="utf-8"
+    )
+
+
 def write_pack(site_dir: Path) -> Path:
     """Add assets/pyodide/offline/ to the built site in site_dir; return that folder."""
     pyodide_dir = Path(site_dir) / "assets" / "pyodide"
@@ -115,4 +133,5 @@ def write_pack(site_dir: Path) -> Path:
     )
     copy_classic_loader(out / "pyodide.js")
     bundle_module(out / "pyodide-asm.js")
+    write_worker_source(out, Path(site_dir) / "assets" / "web" / "offline-worker.js")
     return out

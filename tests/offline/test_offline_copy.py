@@ -36,8 +36,9 @@ def test_the_zip_holds_one_folder_with_index_html_and_the_runtime_pack(offline_z
         "search/search_index.js",
         "assets/web/site.js",
         "assets/web/calculators.js",
-        "assets/web/offline.js",
+        "assets/web/offline-worker.js",
         "assets/pyodide/offline/pack.js",
+        "assets/pyodide/offline/worker.js",
         "assets/pyodide/offline/pyodide.js",
         "assets/pyodide/offline/pyodide-asm.js",
         "assets/pyodide/offline/pyodide.asm.wasm.js",
@@ -112,13 +113,14 @@ def test_the_inventory_filter_works_from_disk(page, offline_copy):
 
 @pytest.mark.browser
 def test_the_lq_calculator_from_disk_shows_the_served_sites_values(page, offline_copy, calculators):
-    # From disk the runtime takes the main-thread path, with the same widget and status line, and
-    # starts Python from the packed snapshot.
+    # From disk the engine runs in a worker made from a Blob (not the online worker's script), with
+    # the same widget and status line, and starts Python from the packed snapshot.
     console = []
     page.on("console", lambda message: console.append(message.text))
     open_calculator(page, (offline_copy / "calculators" / "location-quotient.html").as_uri(), "location-quotient")
     offline = results(page, "industry_code")
     assert_only_local_requests(page)
+    assert page.evaluate("StartToolkit.runtime.where") == "worker"
     assert not [url for url in page.log.requests if url.endswith("/assets/web/worker.js")], "no worker from disk"
     assert any(url.endswith("/offline/engine.snapshot.gz.js") for url in page.log.requests)
     assert not [text for text in console if "without its snapshot" in text], console

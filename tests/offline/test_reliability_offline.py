@@ -1,5 +1,6 @@
-"""Never hang, never silent, from disk: the offline copy runs Python on the page's main thread, so a big
-upload must still leave the page responsive; a table too big is refused; XLSX loads its reader on demand."""
+"""Never hang, never silent, from disk: the offline copy runs Python in a worker made from a Blob, or,
+where workers are refused, on the page's main thread; either way a big upload leaves the page
+responsive. A table too big is refused; XLSX loads its reader on demand."""
 
 import re
 
@@ -18,9 +19,18 @@ def calculator_from_disk(page, copy, name):
     return open_calculator(page, (copy / "calculators" / f"{name}.html").as_uri(), name)
 
 
-def test_from_disk_a_big_upload_shows_progress_and_keeps_the_page_responsive(page, offline_copy, tmp_path):
+# Before any page script: a browser that refuses every worker (site.js keeps this as the native one).
+REFUSE_WORKERS = """window.Worker = class {
+  constructor() { throw new DOMException("workers are refused here", "SecurityError"); }
+};"""
+
+
+@pytest.mark.parametrize("where", ["worker", "page"])
+def test_from_disk_a_big_upload_shows_progress_and_keeps_the_page_responsive(page, offline_copy, tmp_path, where):
+    if where == "page":
+        page.add_init_script(REFUSE_WORKERS)
     calculator_from_disk(page, offline_copy, "location-quotient")
-    assert page.evaluate("StartToolkit.runtime.where") == "page"
+    assert page.evaluate("StartToolkit.runtime.where") == where
     long_tasks, statuses = big_upload_stays_responsive(page, tmp_path)
     assert any(PROGRESS.match(status) for status in statuses), statuses
     assert max(long_tasks, default=0) < LONG_TASK_LIMIT, long_tasks

@@ -6,6 +6,14 @@ import { prepareRequest } from "./kit/requests.js";
 // Where the page says that the engine has started or failed (the search worker waits for it).
 export const ENGINE_CHANNEL = "start-toolkit-engine";
 
+// Tells the site search, held back on calculator pages (web/pages/search-worker.js), that the
+// engine is "idle" or "failed": it may start building its index.
+export const announce = (word) => {
+  const channel = new BroadcastChannel(ENGINE_CHANNEL);
+  channel.postMessage(word);
+  channel.close();
+};
+
 const fileName = (url) => String(url).split("/").pop();
 
 // Pyodide's memory with the calculators already imported, made by the build (hooks/snapshot.mjs)
@@ -61,7 +69,17 @@ export const failureAnswer = (id, message, hint = "Try again.", kind = "engine")
   },
 });
 
-const describe = (error) => String(error?.message ?? error ?? "unknown error").split("\n")[0];
+// An answer's JSON text as an object; text that is not JSON becomes an ok:false answer.
+export const parseAnswer = (id, json) => {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return failureAnswer(id, "The calculator engine sent an unreadable answer");
+  }
+};
+
+// An error's first line, for messages.
+export const describe = (error) => String(error?.message ?? error ?? "unknown error").split("\n")[0];
 
 // A request from the page: { id, fn, args } with File placeholders (kit/requests.js) and the files.
 // Resolves to the answer's JSON text; never rejects. onProgress(jsonText) during long reads; pause()

@@ -1,10 +1,12 @@
 // The calculators' Python engine for one browser window: started once, and kept while Material's
-// instant navigation swaps pages. Over http(s) it runs in a Web Worker so the page stays
-// responsive; from file:// (the offline copy), where Chromium refuses workers and module imports,
-// the same engine runs on the main thread. Every call settles: with Python's answer, or with an
-// ok:false answer of kind "engine" when the engine failed, died or went silent (then the status
-// line offers a retry).
-import { ENGINE_CHANNEL, failsIfUnreachable, failureAnswer, startEngine } from "./engine.js";
+// instant navigation swaps pages. It runs in a Web Worker so the page stays responsive: over
+// http(s) a module worker; from file:// (the offline copy), where Chromium refuses module workers,
+// fetch and module imports, a classic one the offline pack makes from a Blob. Where no worker can
+// start, the same engine runs on the main thread. Every call settles: with Python's answer, or
+// with an ok:false answer of kind "engine" when the engine failed, died or went silent (then the
+// status line offers a retry).
+import { OfflinePack } from "../offline/loader.js";
+import { announce, failsIfUnreachable, failureAnswer, parseAnswer, startEngine } from "./engine.js";
 import { packFiles } from "./kit/requests.js";
 
 export const STAGES = {
@@ -19,31 +21,6 @@ const SECOND = 1000;
 // A page that runs Python itself yields to the browser between slices of a big file.
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const loadScript = (src) =>
-  new Promise((resolve, reject) => {
-    const tag = document.createElement("script");
-    tag.src = src;
-    tag.addEventListener("load", resolve);
-    tag.addEventListener("error", () => reject(new Error(`could not load ${src}`)));
-    document.head.append(tag);
-  });
-
-// Tells the site search, held back on calculator pages (web/pages/search-worker.js), that the
-// engine is "idle" or "failed": it may start building its index.
-const announce = (word) => {
-  const channel = new BroadcastChannel(ENGINE_CHANNEL);
-  channel.postMessage(word);
-  channel.close();
-};
-
-const parseAnswer = (id, json) => {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return failureAnswer(id, "The calculator engine sent an unreadable answer");
-  }
-};
-
 export class Runtime {
   #assets;
   #listeners = new Set();
@@ -57,6 +34,7 @@ export class Runtime {
   #quiet = null; // the timer that lets the site search start
   #saidIdle = false;
   #watch = null;
+  #offline = null; // the OfflinePack, from disk
 
   // How long (ms) a worker may stay silent while a call waits before it counts as dead, and how
   // long a start may take. Python reports progress while it reads, so only a dead or hung engine
@@ -137,17 +115,24 @@ export class Runtime {
     }, 2 * SECOND);
   }
 
+  // Over http the site's module worker (Pyodide 314 refuses to start in a classic one: its loader
+  // throws "Classic web workers are not supported"); from disk, where Chromium allows only a
+  // classic worker made from a Blob, the offline pack's (onFailure: a file it needs is missing).
+  async #newWorker(onFailure) {
+    if (location.protocol !== "file:") return new Worker(new URL("web/worker.js", this.#assets), { type: "module" });
+    this.#offline ??= new OfflinePack(this.#assets);
+    return this.#offline.startWorker(onFailure);
+  }
+
   // The worker posts status, progress and answers; resolves when Python is ready.
   #startWorker() {
     return new Promise((resolve, reject) => {
-      // A module worker: Pyodide 314 refuses to start in a classic one (its loader throws "Classic
-      // web workers are not supported"), and the bundle is valid module code.
-      const worker = new Worker(new URL("web/worker.js", this.#assets), { type: "module" });
+      let worker = null;
       let started = false;
       const engine = {
         kind: "worker",
-        post: (message) => worker.postMessage(message),
-        stop: () => worker.terminate(),
+        post: (message) => worker?.postMessage(message),
+        stop: () => worker?.terminate(),
       };
       this.#engine = engine;
       this.#heard = Date.now();
@@ -157,34 +142,42 @@ export class Runtime {
           return;
         }
         if (this.#engine === engine) this.#engine = null;
-        worker.terminate();
+        worker?.terminate();
         reject(new Error(message));
       };
-      worker.addEventListener("message", ({ data }) => {
-        if (engine !== this.#engine) return; // an old worker's last words
-        this.#heard = Date.now();
-        if (data?.type === "status") {
-          this.#emit(data.stage);
-          if (data.stage === "ready") {
-            started = true;
-            this.#watchWorker(engine);
-            resolve();
-          }
-        } else if (data?.type === "failed") {
-          fail(data.message);
-        } else if (data?.type === "progress") {
-          this.#pending.get(data.id)?.onProgress?.(parseAnswer(data.id, data.json));
-        } else if (data?.type === "reply") {
-          this.#settle(data.id, parseAnswer(data.id, data.json));
-        } else if (data?.type === "loaded") {
-          this.#settle(data.id, data.failed);
+      const listen = (made) => {
+        worker = made;
+        if (this.#engine !== engine) {
+          made.terminate(); // stopped or failed while the worker was being made
+          return;
         }
-      });
-      worker.addEventListener("error", (event) => {
-        event.preventDefault(); // reported here, on the page, instead of as an uncaught error
-        fail(event.message || "the calculator engine could not start");
-      });
-      worker.addEventListener("messageerror", () => fail("an answer could not be read"));
+        worker.addEventListener("message", ({ data }) => {
+          if (engine !== this.#engine) return; // an old worker's last words
+          this.#heard = Date.now();
+          if (data?.type === "status") {
+            this.#emit(data.stage);
+            if (data.stage === "ready") {
+              started = true;
+              this.#watchWorker(engine);
+              resolve();
+            }
+          } else if (data?.type === "failed") {
+            fail(data.message);
+          } else if (data?.type === "progress") {
+            this.#pending.get(data.id)?.onProgress?.(parseAnswer(data.id, data.json));
+          } else if (data?.type === "reply") {
+            this.#settle(data.id, parseAnswer(data.id, data.json));
+          } else if (data?.type === "loaded") {
+            this.#settle(data.id, data.failed);
+          }
+        });
+        worker.addEventListener("error", (event) => {
+          event.preventDefault(); // reported here, on the page, instead of as an uncaught error
+          fail(event.message || "the calculator engine could not start");
+        });
+        worker.addEventListener("messageerror", () => fail("an answer could not be read"));
+      };
+      this.#newWorker(fail).then(listen, (error) => fail(error?.message ?? String(error)));
     });
   }
 
@@ -192,8 +185,8 @@ export class Runtime {
   async #loader() {
     const indexURL = new URL("pyodide/", this.#assets).href;
     if (location.protocol === "file:") {
-      await loadScript(new URL("web/offline.js", this.#assets).href);
-      return globalThis.StartToolkit.offline.prepare();
+      this.#offline ??= new OfflinePack(this.#assets);
+      return this.#offline.prepare();
     }
     const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
     const failure = failsIfUnreachable(RUNTIME_FILES.map((name) => indexURL + name));
@@ -237,7 +230,7 @@ export class Runtime {
     this.#engine?.stop();
     this.#engine = null;
     this.#emit("downloading");
-    const useWorker = location.protocol !== "file:" && typeof Worker !== "undefined";
+    const useWorker = typeof Worker !== "undefined";
     const starting = useWorker
       ? this.#startWorker().catch((error) => {
           // A worker that cannot start at all (blocked by policy) still leaves the main thread.

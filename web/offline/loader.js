@@ -1,9 +1,11 @@
-// The offline copy's Pyodide loader, for pages opened from disk. Chromium blocks fetch and module
-// imports on file://, so every runtime file arrives as a classic script written by
-// scripts/offline_pack.py into assets/pyodide/offline/: pyodide.js (loadPyodide), pyodide-asm.js
-// (the esbuild-bundled pyodide.asm.mjs), pack.js (the lock and a file list) and one base64 script
-// per binary file. Each hands its part over on the StartToolkit namespace.
+// The offline copy's Pyodide loader, for pages opened from disk. Chromium blocks fetch, module
+// imports and module workers on file://, so every runtime file arrives as a classic script written
+// by scripts/offline_pack.py into assets/pyodide/offline/: pyodide.js (loadPyodide), pyodide-asm.js
+// (the esbuild-bundled pyodide.asm.mjs), pack.js (the lock and a file list), worker.js (the engine
+// worker's source) and one base64 script per binary file. Each hands its part over on the
+// StartToolkit namespace.
 import { toolkit } from "../site/namespace.js";
+import { installFetchShim } from "./fetch-shim.js";
 
 const loadScript = (url, name) =>
   new Promise((resolve, reject) => {
@@ -17,24 +19,6 @@ const loadScript = (url, name) =>
 const decodeBase64 = (text) => {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-};
-
-const toBase64 = (buffer) => {
-  const bytes = new Uint8Array(buffer);
-  if (typeof bytes.toBase64 === "function") return bytes.toBase64();
-  return btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(""));
-};
-
-// What fetch does with an `integrity` option: refuse bytes whose digest does not match.
-const checkIntegrity = async (bytes, integrity, name) => {
-  if (!integrity) return;
-  const wanted = integrity
-    .trim()
-    .split(/\s+/)
-    .filter((item) => item.startsWith("sha256-"));
-  if (!wanted.length) throw new TypeError(`unsupported integrity value for ${name}`);
-  const actual = `sha256-${toBase64(await crypto.subtle.digest("SHA-256", bytes))}`;
-  if (!wanted.includes(actual)) throw new TypeError(`integrity check failed for ${name}`);
 };
 
 export class OfflinePack {
@@ -67,44 +51,45 @@ export class OfflinePack {
     return this.#payloads.get(name);
   }
 
-  // Pyodide fetches pyodide.asm.wasm, the standard library and the wheels with fetch(), which
-  // Chromium refuses for file:// addresses, and it has no option to take their bytes instead.
-  // So on pages opened from disk (only there) fetch answers the packed files from memory;
-  // every other request goes to the real fetch.
-  #installFetchShim(files) {
-    if (globalThis.fetch.startOffline) return; // a retry keeps the shim it already has
-    const realFetch = globalThis.fetch.bind(globalThis);
-    const shim = async (input, init) => {
-      const address = typeof input === "string" || input instanceof URL ? String(input) : input?.url;
-      const url = new URL(address, location.href).href;
-      const name = url.startsWith(this.#indexURL) ? decodeURIComponent(url.slice(this.#indexURL.length)) : null;
-      const entry = name && Object.hasOwn(files, name) ? files[name] : null;
-      if (!entry) return realFetch(input, init);
-      const bytes = await this.#payload(name, entry);
-      this.#payloads.delete(name); // Pyodide reads each file once; free the copy
-      await checkIntegrity(bytes, init?.integrity, name);
-      return new Response(bytes, { status: 200, headers: { "Content-Type": entry.type } });
-    };
-    shim.startOffline = true;
-    globalThis.fetch = shim;
+  // The bytes of one packed file, handed over once: Pyodide reads each file once, so the page
+  // keeps no copy (a second request reads the script again).
+  #take(name, entry) {
+    const bytes = this.#payload(name, entry);
+    this.#payloads.delete(name);
+    return bytes;
   }
 
-  async #prepare() {
-    const runtime = Promise.all([this.#script("pyodide.js"), this.#script("pyodide-asm.js")]);
+  // The pack's file list, with every file each start needs loading already, so they load while
+  // the runtime compiles; optional packages (openpyxl, for XLSX uploads) load only when Pyodide
+  // asks for them. Resolves to { pack, needed: Promise of the needed files' bytes }.
+  async #openPack() {
     await this.#script("pack.js");
     const pack = toolkit().offlinePack;
-    this.#installFetchShim(pack.files);
-    // Start reading the payloads every start needs now, so they load while the runtime compiles;
-    // optional packages (openpyxl, for XLSX uploads) load only when Pyodide asks for them.
     const optional = new Set(
       Object.entries(pack.lock.packages)
         .filter(([name]) => name !== "start-calculators")
         .map(([, entry]) => entry.file_name),
     );
-    for (const [name, entry] of Object.entries(pack.files)) if (!optional.has(name)) this.#payload(name, entry);
-    // Wait for the wasm too: Pyodide only logs a failed wasm load and never settles, so a
+    const needed = Object.entries(pack.files)
+      .filter(([name]) => !optional.has(name))
+      .map(([name, entry]) => this.#payload(name, entry));
+    const all = Promise.all(needed);
+    all.catch(() => {}); // a missing file can fail before its caller awaits; the caller reports it
+    return { pack, needed: all };
+  }
+
+  async #prepare() {
+    const runtime = Promise.all([this.#script("pyodide.js"), this.#script("pyodide-asm.js")]);
+    runtime.catch(() => {}); // awaited below, once the pack is open
+    const { pack, needed } = await this.#openPack();
+    installFetchShim({
+      indexURL: this.#indexURL,
+      files: pack.files,
+      bytesOf: (name) => this.#take(name, pack.files[name]),
+    });
+    // Wait for the files too: Pyodide only logs a failed wasm load and never settles, so a
     // missing file must fail here, where the status line can say so and offer a retry.
-    await Promise.all([runtime, this.#payloads.get("pyodide.asm.wasm")]);
+    await Promise.all([runtime, needed]);
     return {
       loadPyodide: globalThis.loadPyodide,
       options: {
@@ -116,12 +101,38 @@ export class OfflinePack {
     };
   }
 
-  // Resolves to { loadPyodide, options } for startEngine; a failure can be retried.
+  // Resolves to { loadPyodide, options } for startEngine on the page; a failure can be retried.
   prepare() {
     this.#prepared ??= this.#prepare();
     this.#prepared.catch(() => {
       this.#prepared = null;
     });
     return this.#prepared;
+  }
+
+  // The engine in a worker, as online: a classic worker made from the pack's worker source (a
+  // Blob, the one kind of worker a page on disk may start), which asks the page for each file
+  // ("need") and gets its bytes back ("file"). onFailure(message): a needed file is missing, which
+  // Pyodide would wait on forever. Resolves to the Worker; rejects when it cannot be made.
+  async startWorker(onFailure) {
+    const [{ pack, needed }] = await Promise.all([this.#openPack(), this.#script("worker.js")]);
+    needed.catch((error) => onFailure(error.message));
+    const source = new Blob([toolkit().offlineWorker], { type: "text/javascript" });
+    delete toolkit().offlineWorker; // the Blob has its copy; a retry reads the script again
+    const url = URL.createObjectURL(source);
+    const NativeWorker = toolkit().NativeWorker ?? globalThis.Worker; // not the search's stand-in
+    const worker = new NativeWorker(url);
+    worker.addEventListener("message", ({ data }) => {
+      if (data?.type !== "need" || !Object.hasOwn(pack.files, data.name)) return;
+      const { name } = data;
+      this.#take(name, pack.files[name]).then(
+        (bytes) => worker.postMessage({ type: "file", name, bytes }, [bytes.buffer]),
+        (error) => worker.postMessage({ type: "file", name, error: error.message }),
+      );
+    });
+    // The worker has read its source once it speaks; then the Blob's address can go.
+    worker.addEventListener("message", () => URL.revokeObjectURL(url), { once: true });
+    worker.postMessage({ type: "pack", indexURL: this.#indexURL, files: pack.files, lock: pack.lock });
+    return worker;
   }
 }

@@ -1,6 +1,7 @@
 // Runs Web Workers (Material's search) on pages opened from disk, where Chromium refuses them:
 // a hidden same-origin iframe stands in for the worker. The npm iframe-worker shim does the same,
 // but writes an inline <script>, which the site's Content-Security-Policy forbids.
+import { toolkit } from "./namespace.js";
 
 // A real worker receives a structured clone, never the sender's own object.
 const copy = (data) => structuredClone(data);
@@ -68,8 +69,11 @@ class IFrameWorker extends EventTarget {
 }
 
 // Material's search calls `new Worker(url)` and offers no other way in, and its search worker looks
-// for IFrameWorker on its parent window to find its lunr files: both globals must be these.
+// for IFrameWorker on its parent window to find its lunr files: both globals must be these. The
+// browser's own Worker stays on the namespace: the calculators' engine starts a real worker from a
+// Blob, which Chromium allows on disk (web/offline/loader.js).
 export const installIframeWorker = () => {
+  toolkit().NativeWorker ??= globalThis.Worker;
   globalThis.IFrameWorker = IFrameWorker;
   globalThis.Worker = IFrameWorker;
 };
