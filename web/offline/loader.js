@@ -25,6 +25,7 @@ export class OfflinePack {
   #folder; // assets/pyodide/offline/
   #indexURL; // assets/pyodide/, the same folder as online
   #payloads = new Map(); // file name -> Promise<Uint8Array>
+  #taken = new Set(); // files handed over since the pack was last opened
   #prepared = null;
 
   constructor(assets) {
@@ -56,13 +57,16 @@ export class OfflinePack {
   #take(name, entry) {
     const bytes = this.#payload(name, entry);
     this.#payloads.delete(name);
+    this.#taken.add(name);
     return bytes;
   }
 
   // The pack's file list, with every file each start needs loading already, so they load while
   // the runtime compiles; optional packages (openpyxl, for XLSX uploads) load only when Pyodide
-  // asks for them. Resolves to { pack, needed: Promise of the needed files' bytes }.
+  // asks for them. Resolves to { pack, optional: their file names, needed: a promise that fails
+  // when a needed file is missing }.
   async #openPack() {
+    this.#taken.clear();
     await this.#script("pack.js");
     const pack = toolkit().offlinePack;
     const optional = new Set(
@@ -70,12 +74,19 @@ export class OfflinePack {
         .filter(([name]) => name !== "start-calculators")
         .map(([, entry]) => entry.file_name),
     );
-    const needed = Object.entries(pack.files)
-      .filter(([name]) => !optional.has(name))
-      .map(([name, entry]) => this.#payload(name, entry));
-    const all = Promise.all(needed);
+    // After the page's first paint (or when the engine asks for a file first): these scripts are
+    // megabytes of base64 that the browser reads on the main thread, which would hold back the
+    // sample's results.
+    const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const all = painted.then(() =>
+      Promise.all(
+        Object.entries(pack.files)
+          .filter(([name]) => !optional.has(name) && !this.#taken.has(name))
+          .map(([name, entry]) => this.#payload(name, entry)),
+      ),
+    );
     all.catch(() => {}); // a missing file can fail before its caller awaits; the caller reports it
-    return { pack, needed: all };
+    return { pack, optional, needed: all };
   }
 
   async #prepare() {
@@ -115,7 +126,7 @@ export class OfflinePack {
   // ("need") and gets its bytes back ("file"). onFailure(message): a needed file is missing, which
   // Pyodide would wait on forever. Resolves to the Worker; rejects when it cannot be made.
   async startWorker(onFailure) {
-    const [{ pack, needed }] = await Promise.all([this.#openPack(), this.#script("worker.js")]);
+    const [{ pack, optional, needed }] = await Promise.all([this.#openPack(), this.#script("worker.js")]);
     needed.catch((error) => onFailure(error.message));
     const source = new Blob([toolkit().offlineWorker], { type: "text/javascript" });
     delete toolkit().offlineWorker; // the Blob has its copy; a retry reads the script again
@@ -127,7 +138,10 @@ export class OfflinePack {
       const { name } = data;
       this.#take(name, pack.files[name]).then(
         (bytes) => worker.postMessage({ type: "file", name, bytes }, [bytes.buffer]),
-        (error) => worker.postMessage({ type: "file", name, error: error.message }),
+        (error) => {
+          worker.postMessage({ type: "file", name, error: error.message });
+          if (!optional.has(name)) onFailure(error.message);
+        },
       );
     });
     // The worker has read its source once it speaks; then the Blob's address can go.
