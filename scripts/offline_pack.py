@@ -17,6 +17,7 @@ each handing its part over on the site's one global, StartToolkit:
 """
 
 import base64
+import gzip
 import hashlib
 import json
 import shutil
@@ -29,6 +30,9 @@ from project import PACKED_RUNTIME_FILES, ROOT, SNAPSHOT
 NODE = ROOT / "node_modules"
 NAMESPACE = "StartToolkit"
 WHEEL_TYPE = "application/zip"
+# Packed gzipped, and unzipped by the fetch shim: the page reads every payload script on its main
+# thread, and the wasm's base64 shrinks from 12.8 MB to 4.7 MB.
+GZIPPED = {"pyodide.asm.wasm"}
 
 
 class PackError(RuntimeError):
@@ -54,9 +58,11 @@ def shipped_lock(pyodide_dir: Path) -> dict[str, Any]:
     return {**lock, "packages": shipped}
 
 
-def write_payload(source: Path, target: Path, name: str) -> None:
-    """A classic script that stores the file's bytes, base64-encoded, under its name."""
-    encoded = base64.b64encode(source.read_bytes()).decode("ascii")
+def write_payload(source: Path, target: Path, name: str, gzipped: bool = False) -> None:
+    """A classic script that stores the file's bytes (gzipped first if asked), base64-encoded,
+    under its name."""
+    data = source.read_bytes()
+    encoded = base64.b64encode(gzip.compress(data, mtime=0) if gzipped else data).decode("ascii")
     target.write_text(
         f"self.{NAMESPACE} ??= {{}};\nself.{NAMESPACE}.offlineFiles ??= {{}};\n"
         f'self.{NAMESPACE}.offlineFiles[{json.dumps(name)}] = "{encoded}";\n',
@@ -124,8 +130,10 @@ def write_pack(site_dir: Path) -> Path:
         if not source.is_file():
             raise PackError(f"{source} is missing from the built site")
         script = name + ".js"
-        write_payload(source, out / script, name)
+        write_payload(source, out / script, name, gzipped=name in GZIPPED)
         files[name] = {"script": script, "type": content_type, "bytes": source.stat().st_size}
+        if name in GZIPPED:
+            files[name]["encoding"] = "gzip"
 
     pack = json.dumps({"files": files, "lock": lock}, separators=(",", ":"))
     (out / "pack.js").write_text(

@@ -1,6 +1,7 @@
 """The offline zip: opened from file:// in Chromium, reading, search, inventory and calculators work locally."""
 
 import base64
+import gzip
 import hashlib
 import json
 import re
@@ -8,6 +9,7 @@ import shutil
 import zipfile
 
 import pytest
+from project import ROOT
 from support import SLOW, foreign_html_loads, heading, open_calculator, policy_problems, results
 
 LIMIT_BYTES = 25 * 1000 * 1000
@@ -60,14 +62,30 @@ def test_no_file_in_the_copy_loads_anything_from_another_host(offline_copy):
     assert "unpkg.com" not in (offline_copy / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_packed_wheel_matches_the_sha256_in_the_packed_lock(offline_copy):
-    folder = offline_copy / "assets" / "pyodide" / "offline"
+def packed(folder):
+    """The pack's file list and lock (pack.js), and a function giving one packed file's bytes."""
     text = (folder / "pack.js").read_text(encoding="utf-8")
     pack = json.loads(re.search(r"offlinePack = (\{.*\});\s*$", text, re.S).group(1))
+
+    def payload(name):
+        script = (folder / pack["files"][name]["script"]).read_text(encoding="ascii")
+        return base64.b64decode(re.search(r'\] = "([A-Za-z0-9+/=]+)";', script).group(1))
+
+    return pack, payload
+
+
+def test_the_packed_wheel_matches_the_sha256_in_the_packed_lock(offline_copy):
+    pack, payload = packed(offline_copy / "assets" / "pyodide" / "offline")
     entry = pack["lock"]["packages"]["start-calculators"]
-    payload = (folder / pack["files"][entry["file_name"]]["script"]).read_text(encoding="ascii")
-    wheel = base64.b64decode(re.search(r'\] = "([A-Za-z0-9+/=]+)";', payload).group(1))
-    assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
+    assert hashlib.sha256(payload(entry["file_name"])).hexdigest() == entry["sha256"]
+
+
+def test_the_packed_wasm_is_gzipped_and_unzips_to_the_runtimes_wasm(offline_copy):
+    pack, payload = packed(offline_copy / "assets" / "pyodide" / "offline")
+    assert pack["files"]["pyodide.asm.wasm"]["encoding"] == "gzip"
+    wasm = gzip.decompress(payload("pyodide.asm.wasm"))
+    assert wasm == (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    assert len(wasm) == pack["files"]["pyodide.asm.wasm"]["bytes"]
 
 
 @pytest.mark.browser

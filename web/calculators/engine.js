@@ -1,6 +1,7 @@
 // Start Pyodide with the start-calculators wheel and answer the widgets' requests. The same code
 // runs in the Web Worker (over http) and on the main thread (from file://). Every request gets an
 // answer, even when Python or a file read fails, so no call on the page can wait forever.
+import { gunzip, isGzip } from "./kit/gunzip.js";
 import { prepareRequest } from "./kit/requests.js";
 
 // Where the page says that the engine has started or failed (the search worker waits for it).
@@ -26,9 +27,7 @@ const fetchSnapshot = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not download ${fileName(url)} (HTTP ${response.status})`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const unzipped = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unzipped).arrayBuffer());
+  return isGzip(bytes) ? gunzip(bytes) : bytes;
 };
 
 // Pyodide 314 never settles loadPyodide() when its wasm download fails (pyodide/pyodide#6296).

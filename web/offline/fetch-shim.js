@@ -3,6 +3,7 @@
 // and it has no option to take their bytes instead. So on pages opened from disk (and in their
 // engine worker) fetch answers the packed files from memory; every other request goes to the
 // real fetch.
+import { gunzip } from "../calculators/kit/gunzip.js";
 
 const toBase64 = (buffer) => {
   const bytes = new Uint8Array(buffer);
@@ -22,7 +23,7 @@ const checkIntegrity = async (bytes, integrity, name) => {
   if (!wanted.includes(actual)) throw new TypeError(`integrity check failed for ${name}`);
 };
 
-// indexURL: the runtime folder's address; files: the pack's { name: { type } }; bytesOf(name):
+// indexURL: the runtime folder's address; files: the pack's { name: { type, encoding } }; bytesOf(name):
 // resolves to the file's bytes (Pyodide reads each file once, so the caller need not keep them).
 export const installFetchShim = ({ indexURL, files, bytesOf }) => {
   if (globalThis.fetch.startOffline) return; // a retry keeps the shim it already has
@@ -33,7 +34,9 @@ export const installFetchShim = ({ indexURL, files, bytesOf }) => {
     const name = url.startsWith(indexURL) ? decodeURIComponent(url.slice(indexURL.length)) : null;
     const entry = name && Object.hasOwn(files, name) ? files[name] : null;
     if (!entry) return realFetch(input, init);
-    const bytes = await bytesOf(name);
+    // The pack gzips what shrinks most (the wasm): less base64 for the page to read.
+    const packed = await bytesOf(name);
+    const bytes = entry.encoding === "gzip" ? await gunzip(packed) : packed;
     await checkIntegrity(bytes, init?.integrity, name);
     return new Response(bytes, { status: 200, headers: { "Content-Type": entry.type } });
   };
