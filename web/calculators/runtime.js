@@ -9,8 +9,13 @@ import { OfflinePack } from "../offline/loader.js";
 import { announce, failsIfUnreachable, failureAnswer, parseAnswer, startEngine } from "./engine.js";
 import { packFiles } from "./kit/requests.js";
 
+// From disk nothing is downloaded: the offline copy holds the engine.
+const FROM_DISK = location.protocol === "file:";
+
 export const STAGES = {
-  downloading: "Downloading the calculator engine (14 to 21 MB, once)…",
+  downloading: FROM_DISK
+    ? "Loading the calculator engine from this copy…"
+    : "Downloading the calculator engine (14 to 21 MB, once)…",
   starting: "Starting Python…",
   packages: "Loading the calculators…",
   ready: "Ready. Your data stays in this browser.",
@@ -119,7 +124,7 @@ export class Runtime {
   // throws "Classic web workers are not supported"); from disk, where Chromium allows only a
   // classic worker made from a Blob, the offline pack's (onFailure: a file it needs is missing).
   async #newWorker(onFailure) {
-    if (location.protocol !== "file:") return new Worker(new URL("web/worker.js", this.#assets), { type: "module" });
+    if (!FROM_DISK) return new Worker(new URL("web/worker.js", this.#assets), { type: "module" });
     this.#offline ??= new OfflinePack(this.#assets);
     return this.#offline.startWorker(onFailure);
   }
@@ -184,7 +189,7 @@ export class Runtime {
   // From disk the offline pack provides the loader; over http the npm package's pyodide.mjs.
   async #loader() {
     const indexURL = new URL("pyodide/", this.#assets).href;
-    if (location.protocol === "file:") {
+    if (FROM_DISK) {
       this.#offline ??= new OfflinePack(this.#assets);
       return this.#offline.prepare();
     }
