@@ -1,7 +1,8 @@
 // Start Pyodide with the start-calculators wheel and answer the widgets' requests. The same code
-// runs in the Web Worker (over http) and on the main thread (from file://). Every request gets an
-// answer, even when Python or a file read fails, so no call on the page can wait forever.
-import { gunzip, isGzip } from "./kit/gunzip.js";
+// runs in the engine's Web Worker (online, or made from a Blob from file://) and, where no worker
+// starts, on the page's main thread. Every request gets an answer, even when Python or a file
+// read fails, so no call on the page can wait forever.
+import { gunzip, isGzip } from "./kit/bytes.js";
 import { prepareRequest } from "./kit/requests.js";
 
 // Where the page says that the engine has started or failed (the search worker waits for it).

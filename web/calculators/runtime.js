@@ -297,7 +297,7 @@ export class Runtime {
     this.#checkIdle();
   }
 
-  // Where Python runs: "worker", "page" (the main thread, from disk) or null (not running).
+  // Where Python runs: "worker", "page" (the main thread, where no worker starts) or null (not running).
   get where() {
     return this.#engine?.kind ?? null;
   }

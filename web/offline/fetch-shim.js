@@ -3,13 +3,7 @@
 // and it has no option to take their bytes instead. So on pages opened from disk (and in their
 // engine worker) fetch answers the packed files from memory; every other request goes to the
 // real fetch.
-import { gunzip } from "../calculators/kit/gunzip.js";
-
-const toBase64 = (buffer) => {
-  const bytes = new Uint8Array(buffer);
-  if (typeof bytes.toBase64 === "function") return bytes.toBase64();
-  return btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(""));
-};
+import { gunzip, toBase64 } from "../calculators/kit/bytes.js";
 
 // What fetch does with an `integrity` option: refuse bytes whose digest does not match.
 const checkIntegrity = async (bytes, integrity, name) => {
@@ -19,7 +13,7 @@ const checkIntegrity = async (bytes, integrity, name) => {
     .split(/\s+/)
     .filter((item) => item.startsWith("sha256-"));
   if (!wanted.length) throw new TypeError(`unsupported integrity value for ${name}`);
-  const actual = `sha256-${toBase64(await crypto.subtle.digest("SHA-256", bytes))}`;
+  const actual = `sha256-${toBase64(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))}`;
   if (!wanted.includes(actual)) throw new TypeError(`integrity check failed for ${name}`);
 };
 

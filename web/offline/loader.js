@@ -4,6 +4,7 @@
 // (the esbuild-bundled pyodide.asm.mjs), pack.js (the lock and a file list), worker.js (the engine
 // worker's source) and one base64 script per binary file. Each hands its part over on the
 // StartToolkit namespace.
+import { decodeBase64 } from "../calculators/kit/bytes.js";
 import { toolkit } from "../site/namespace.js";
 import { installFetchShim } from "./fetch-shim.js";
 
@@ -15,11 +16,6 @@ const loadScript = (url, name) =>
     tag.addEventListener("error", () => reject(new Error(`the offline copy is missing ${name}`)));
     document.head.append(tag);
   });
-
-const decodeBase64 = (text) => {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-};
 
 export class OfflinePack {
   #folder; // assets/pyodide/offline/
@@ -61,10 +57,9 @@ export class OfflinePack {
     return bytes;
   }
 
-  // The pack's file list, with every file each start needs loading already, so they load while
-  // the runtime compiles; optional packages (openpyxl, for XLSX uploads) load only when Pyodide
-  // asks for them. Resolves to { pack, optional: their file names, needed: a promise that fails
-  // when a needed file is missing }.
+  // The pack's file list, with the files every start needs starting to load; optional packages
+  // (openpyxl, for XLSX uploads) load only when Pyodide asks for them. Resolves to { pack,
+  // optional: their file names, needed: a promise that fails when a needed file is missing }.
   async #openPack() {
     this.#taken.clear();
     await this.#script("pack.js");

@@ -1,5 +1,6 @@
 // Files in and out: reading what the reader chose, and saving a result as CSV or XLSX. Each failure
 // is said on the page (the widget's error area) with what to do next.
+import { decodeBase64 } from "./bytes.js";
 import { el } from "./dom.js";
 import { guard, showError } from "./messages.js";
 
@@ -28,11 +29,6 @@ const saveBlob = (blob, name) => {
 };
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const decodeBase64 = (text) =>
-  typeof Uint8Array.fromBase64 === "function"
-    ? Uint8Array.fromBase64(text)
-    : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 // Python writes the file (the CLI's writers), so a download matches `start_calculators --output`.
 // errors: the widget's error area, where a failure is explained. Resolves to true once saved.

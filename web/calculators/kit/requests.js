@@ -1,5 +1,6 @@
 // Requests to the engine that carry files: the page hands over File objects (cheap to post to the
 // worker) and the engine reads them right before Python gets the request.
+import { toBase64 } from "./bytes.js";
 
 const FILE = Symbol("file");
 const SLICE = 3 * 1024 * 1024; // bytes read at a time: a multiple of 3, so base64 slices join cleanly
@@ -25,13 +26,6 @@ export const packFiles = (args) => {
     return value;
   };
   return { args: walk(args), files };
-};
-
-const toBase64 = (bytes) => {
-  if (typeof bytes.toBase64 === "function") return bytes.toBase64();
-  let text = "";
-  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(text);
 };
 
 // The file's bytes; a failure names the file (error.fileName) and says what to do (error.hint).
